@@ -1,0 +1,74 @@
+package io.twofakit.conformance;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Where the server under test is and how to call it. Each setting is read from a system property first,
+ * then from an environment variable; it is read when asked for (not when the class loads), so that a
+ * launcher that starts a server in-process can set the properties before the first scenario runs.
+ *
+ * <table>
+ *   <caption>Settings</caption>
+ *   <tr><th>system property</th><th>environment variable</th><th>meaning</th></tr>
+ *   <tr><td>{@code conformance.baseUrl}</td><td>{@code CONFORMANCE_BASE_URL}</td><td>base URL of the server, e.g. {@code http://localhost:8080}</td></tr>
+ *   <tr><td>{@code conformance.apiKey}</td><td>{@code CONFORMANCE_API_KEY}</td><td>an API key the server accepts</td></tr>
+ *   <tr><td>{@code conformance.secondApiKey}</td><td>{@code CONFORMANCE_SECOND_API_KEY}</td><td>an API key of another account (optional)</td></tr>
+ * </table>
+ */
+public final class ConformanceConfig {
+
+    public static final String BASE_URL_PROPERTY = "conformance.baseUrl";
+    public static final String BASE_URL_ENV = "CONFORMANCE_BASE_URL";
+    public static final String API_KEY_PROPERTY = "conformance.apiKey";
+    public static final String API_KEY_ENV = "CONFORMANCE_API_KEY";
+    public static final String SECOND_API_KEY_PROPERTY = "conformance.secondApiKey";
+    public static final String SECOND_API_KEY_ENV = "CONFORMANCE_SECOND_API_KEY";
+
+    private final Function<String, String> systemProperties;
+    private final Function<String, String> environment;
+
+    /** Reads the JVM's system properties and the process environment. */
+    public ConformanceConfig() {
+        this(System::getProperty, System::getenv);
+    }
+
+    public ConformanceConfig(Function<String, String> systemProperties, Function<String, String> environment) {
+        this.systemProperties = systemProperties;
+        this.environment = environment;
+    }
+
+    /** Base URL of the server under test, without a trailing slash. */
+    public String baseUrl() {
+        String url = required(BASE_URL_PROPERTY, BASE_URL_ENV, "the base URL of the server under test");
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** An API key that the server under test accepts. */
+    public String apiKey() {
+        return required(API_KEY_PROPERTY, API_KEY_ENV, "an API key that the server accepts");
+    }
+
+    /** An API key of a second account, if one was given. */
+    public Optional<String> secondApiKey() {
+        return setting(SECOND_API_KEY_PROPERTY, SECOND_API_KEY_ENV);
+    }
+
+    /** Whether a base URL was given at all. */
+    public boolean hasBaseUrl() {
+        return setting(BASE_URL_PROPERTY, BASE_URL_ENV).isPresent();
+    }
+
+    private Optional<String> setting(String property, String env) {
+        String value = systemProperties.apply(property);
+        if (value == null || value.isBlank()) {
+            value = environment.apply(env);
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private String required(String property, String env, String what) {
+        return setting(property, env).orElseThrow(() -> new IllegalStateException(
+                "No " + what + " was given: pass -D" + property + "=... or set the environment variable " + env));
+    }
+}
