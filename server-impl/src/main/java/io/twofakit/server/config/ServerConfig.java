@@ -1,0 +1,233 @@
+package io.twofakit.server.config;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the server is started with. Each setting has a default, an environment variable and a
+ * command-line option; the option wins over the variable, the variable over the default.
+ *
+ * @param port TCP port to listen on; 0 picks a free one
+ * @param databaseUrl JDBC URL of the database (H2 or PostgreSQL)
+ * @param apiKeys accepted API keys, each mapped to the account it acts for
+ * @param apiKeyGenerated whether no key was configured and {@link #apiKeys} holds one generated key
+ * @param simulator whether the simulator's controls are switched on
+ */
+public record ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
+                           boolean simulator) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_DATABASE_URL =
+            "jdbc:h2:file:./data/twofa;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
+    /** Account of an API key given without {@code =ACCOUNT}, and of the generated key. */
+    public static final String DEFAULT_ACCOUNT = "default";
+
+    public static final String ENV_PORT = "TWOFA_PORT";
+    public static final String ENV_DATABASE_URL = "TWOFA_DATABASE_URL";
+    public static final String ENV_API_KEYS = "TWOFA_API_KEYS";
+    public static final String ENV_SIMULATOR = "TWOFA_SIMULATOR";
+
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._~+/-]{8,256}");
+    private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    public ServerConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
+        if (apiKeys.isEmpty()) {
+            throw new IllegalArgumentException("at least one API key is needed");
+        }
+        apiKeys = Collections.unmodifiableMap(new LinkedHashMap<>(apiKeys));
+    }
+
+    /** Thrown for arguments or variables that cannot be understood; the message says which. */
+    public static final class UsageException extends Exception {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** The text that {@code --help} prints. */
+    public static String usage() {
+        return """
+                Usage: java -jar twofa-server.jar [options]
+
+                Options (each can also be set by an environment variable; an option wins):
+                  --port PORT              TCP port to listen on, 0 for any free port
+                                           (default %d, env %s)
+                  --database JDBC_URL      H2 or PostgreSQL JDBC URL, e.g.
+                                           jdbc:postgresql://localhost:5432/twofa?user=twofa&password=secret
+                                           (default %s,
+                                           env %s)
+                  --api-key KEY[=ACCOUNT]  an accepted API key and the account it acts for (default account
+                                           "%s"); repeat for more keys (env %s, comma separated).
+                                           With none, a key is generated and printed once at start-up.
+                  --simulator on|off       the simulator's controls under /simulator (default on, env %s)
+                  --help                   print this text and exit
+                """.formatted(DEFAULT_PORT, ENV_PORT, DEFAULT_DATABASE_URL, ENV_DATABASE_URL, DEFAULT_ACCOUNT,
+                ENV_API_KEYS, ENV_SIMULATOR);
+    }
+
+    /** Whether the arguments ask for the usage text. */
+    public static boolean helpRequested(String[] args) {
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads the command line and the environment.
+     *
+     * @param args command-line arguments, {@code --name value} or {@code --name=value}
+     * @param env environment variables
+     * @param random source of a generated API key when none is configured
+     */
+    public static ServerConfig parse(String[] args, Map<String, String> env, SecureRandom random)
+            throws UsageException {
+        Integer port = null;
+        String databaseUrl = null;
+        List<String> apiKeyArgs = new ArrayList<>();
+        Boolean simulator = null;
+
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new UsageException("Unexpected argument: " + arg);
+            }
+            String name = arg;
+            String value = null;
+            int equals = arg.indexOf('=');
+            if (equals > 0) {
+                name = arg.substring(0, equals);
+                value = arg.substring(equals + 1);
+            }
+            if (name.equals("--help")) {
+                continue;
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new UsageException("Option " + name + " needs a value");
+                }
+                value = args[++i];
+            }
+            switch (name) {
+                case "--port" -> port = parsePort(value, "--port");
+                case "--database" -> databaseUrl = parseDatabaseUrl(value, "--database");
+                case "--api-key" -> apiKeyArgs.add(value);
+                case "--simulator" -> simulator = parseOnOff(value, "--simulator");
+                default -> throw new UsageException("Unknown option: " + name);
+            }
+        }
+
+        if (port == null) {
+            port = env.containsKey(ENV_PORT) ? parsePort(env.get(ENV_PORT), ENV_PORT) : DEFAULT_PORT;
+        }
+        if (databaseUrl == null) {
+            databaseUrl = env.containsKey(ENV_DATABASE_URL)
+                    ? parseDatabaseUrl(env.get(ENV_DATABASE_URL), ENV_DATABASE_URL)
+                    : DEFAULT_DATABASE_URL;
+        }
+        if (simulator == null) {
+            simulator = !env.containsKey(ENV_SIMULATOR) || parseOnOff(env.get(ENV_SIMULATOR), ENV_SIMULATOR);
+        }
+
+        Map<String, String> apiKeys = new LinkedHashMap<>();
+        if (!apiKeyArgs.isEmpty()) {
+            for (String entry : apiKeyArgs) {
+                addApiKey(apiKeys, entry, "--api-key");
+            }
+        } else if (env.containsKey(ENV_API_KEYS) && !env.get(ENV_API_KEYS).isBlank()) {
+            for (String entry : env.get(ENV_API_KEYS).split(",")) {
+                if (!entry.isBlank()) {
+                    addApiKey(apiKeys, entry.trim(), ENV_API_KEYS);
+                }
+            }
+        }
+        boolean generated = apiKeys.isEmpty();
+        if (generated) {
+            apiKeys.put(generateApiKey(random), DEFAULT_ACCOUNT);
+        }
+        return new ServerConfig(port, databaseUrl, apiKeys, generated, simulator);
+    }
+
+    /** A copy listening on another port. */
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(newPort, databaseUrl, apiKeys, apiKeyGenerated, simulator);
+    }
+
+    @Override
+    public String toString() {
+        // never print the keys themselves
+        return "ServerConfig[port=" + port + ", databaseUrl=" + databaseUrl + ", accounts="
+                + new java.util.TreeSet<>(apiKeys.values()) + ", apiKeyGenerated=" + apiKeyGenerated
+                + ", simulator=" + simulator + "]";
+    }
+
+    static String generateApiKey(SecureRandom random) {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static void addApiKey(Map<String, String> apiKeys, String entry, String source) throws UsageException {
+        String key = entry;
+        String account = DEFAULT_ACCOUNT;
+        int equals = entry.indexOf('=');
+        if (equals >= 0) {
+            key = entry.substring(0, equals);
+            account = entry.substring(equals + 1);
+        }
+        if (!KEY.matcher(key).matches()) {
+            throw new UsageException(source + ": an API key is 8 to 256 characters of letters, digits and ._~+/-");
+        }
+        if (!ACCOUNT.matcher(account).matches()) {
+            throw new UsageException(source + ": an account is 1 to 64 characters of letters, digits and ._- (got \""
+                    + account + "\")");
+        }
+        if (apiKeys.containsKey(key)) {
+            throw new UsageException(source + ": the same API key is given twice");
+        }
+        apiKeys.put(key, account);
+    }
+
+    private static int parsePort(String value, String source) throws UsageException {
+        try {
+            int port = Integer.parseInt(value.trim());
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(source + ": a port is a number from 0 to 65535 (got \"" + value + "\")");
+    }
+
+    private static String parseDatabaseUrl(String value, String source) throws UsageException {
+        String url = value.trim();
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new UsageException(source + ": expected a jdbc:h2:... or jdbc:postgresql:... URL (got \""
+                    + value + "\")");
+        }
+        return url;
+    }
+
+    private static boolean parseOnOff(String value, String source) throws UsageException {
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new UsageException(source + ": expected on or off (got \"" + value + "\")");
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package io.twofakit.server.http.errors;
+
+import io.twofakit.api.model.ConstraintViolationResponseSchema;
+import io.twofakit.api.model.ErrorResponseSchema;
+import io.twofakit.api.model.NotFoundResponseSchema;
+import io.twofakit.api.model.NotFoundSchema;
+import io.twofakit.api.model.ViolationResponseSchema;
+import io.twofakit.server.domain.ConflictException;
+import io.twofakit.server.domain.ResourceNotFoundException;
+import io.twofakit.server.domain.ValidationFailedException.Violation;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place that decides what an error looks like on the wire: status, title and shape, as in tyntec's
+ * reference. Every body is {@code application/json}.
+ */
+public final class ErrorResponses {
+
+    private ErrorResponses() {
+    }
+
+    /** 401 {@code UnauthorizedResponse}. */
+    public static Response unauthorized(String detail) {
+        return json(Status.UNAUTHORIZED, error(Status.UNAUTHORIZED, "Unauthorized", detail));
+    }
+
+    /** 400 {@code ConstraintViolationResponseSchema}, one violation per bad field, ordered by field. */
+    public static Response constraintViolations(List<Violation> violations) {
+        List<ViolationResponseSchema> items = new ArrayList<>();
+        violations.stream()
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .distinct()
+                .forEach(v -> items.add(ViolationResponseSchema.builder().field(v.field()).message(v.message()).build()));
+        return json(Status.BAD_REQUEST, ConstraintViolationResponseSchema.builder()
+                .status((long) Status.BAD_REQUEST.getStatusCode())
+                .title("Constraint Violation")
+                .violations(items)
+                .build());
+    }
+
+    /** 404 {@code NotFoundResponseSchema} for templates, {@code NotFoundSchema} for everything else. */
+    public static Response notFound(ResourceNotFoundException e) {
+        long status = Status.NOT_FOUND.getStatusCode();
+        if (e.kind().isTemplate()) {
+            return json(Status.NOT_FOUND, NotFoundResponseSchema.builder()
+                    .status(status)
+                    .title("No Template Found")
+                    .detail("Template with ID " + e.id() + " not found")
+                    .templateId(e.id())
+                    .build());
+        }
+        return json(Status.NOT_FOUND, NotFoundSchema.builder()
+                .status(status)
+                .title("No Resource Found")
+                .detail("Resource with ID " + e.id() + " not found")
+                .resourceId(e.id())
+                .build());
+    }
+
+    /** 404 {@code NotFoundSchema} for a path that names no resource at all. */
+    public static Response noSuchPath(String path) {
+        return json(Status.NOT_FOUND, NotFoundSchema.builder()
+                .status((long) Status.NOT_FOUND.getStatusCode())
+                .title("No Resource Found")
+                .detail("No resource at " + path)
+                .build());
+    }
+
+    /** 409 with the conflict's own properties after {@code status}, {@code title} and {@code detail}. */
+    public static Response conflict(ConflictException e) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", Status.CONFLICT.getStatusCode());
+        body.put("title", "Conflict");
+        body.put("detail", e.detail());
+        e.properties().forEach(body::putIfAbsent);
+        return json(Status.CONFLICT, body);
+    }
+
+    /** 403 with the given title and detail. */
+    public static Response forbidden(String title, String detail) {
+        return json(Status.FORBIDDEN, error(Status.FORBIDDEN, title, detail));
+    }
+
+    /** 500 that names the id under which the error is logged, and nothing else about it. */
+    public static Response internalError(String errorId) {
+        return json(Status.INTERNAL_SERVER_ERROR, error(Status.INTERNAL_SERVER_ERROR, "Internal Server Error",
+                "Unexpected error occurred on server (error id " + errorId + ")"));
+    }
+
+    /** Any other status, in the {@code ErrorResponseSchema} shape. */
+    public static Response error(int status, String title, String detail) {
+        Status known = Status.fromStatusCode(status);
+        ErrorResponseSchema body = ErrorResponseSchema.builder()
+                .status((long) status)
+                .title(title != null ? title : known != null ? known.getReasonPhrase() : "Error")
+                .detail(detail)
+                .build();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static ErrorResponseSchema error(Status status, String title, String detail) {
+        return ErrorResponseSchema.builder()
+                .status((long) status.getStatusCode())
+                .title(title)
+                .detail(detail)
+                .build();
+    }
+
+    private static Response json(Status status, Object body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+}

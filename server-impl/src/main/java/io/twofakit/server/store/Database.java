@@ -1,0 +1,89 @@
+package io.twofakit.server.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The server's database: a HikariCP pool over H2 or PostgreSQL, brought to the newest schema by Flyway
+ * when opened. Migrations live in {@code src/main/resources/db/migration} ({@code V<n>__<what>.sql}) and
+ * must run unchanged on both databases.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Database.class.getName());
+    public static final String MIGRATIONS = "classpath:db/migration";
+
+    private final HikariDataSource dataSource;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Opens a pool on {@code jdbcUrl} and applies the pending migrations. */
+    public static Database open(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("twofa");
+        config.setMaximumPoolSize(10);
+        config.setMinimumIdle(1);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            int applied = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(MIGRATIONS)
+                    .load()
+                    .migrate()
+                    .migrationsExecuted;
+            LOG.info(() -> "Database ready (" + applied + " migration(s) applied)");
+            return new Database(dataSource);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Makes sure an account row exists for each id; existing accounts are left as they are. */
+    public void registerAccounts(Collection<String> accountIds, Clock clock) {
+        Set<String> ids = new TreeSet<>(accountIds);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement exists = connection.prepareStatement("select 1 from account where id = ?");
+             PreparedStatement insert = connection.prepareStatement(
+                     "insert into account (id, created_at) values (?, ?)")) {
+            for (String id : ids) {
+                exists.setString(1, id);
+                try (ResultSet found = exists.executeQuery()) {
+                    if (found.next()) {
+                        continue;
+                    }
+                }
+                insert.setString(1, id);
+                insert.setObject(2, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot register the accounts " + ids, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

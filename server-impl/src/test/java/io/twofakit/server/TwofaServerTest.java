@@ -1,0 +1,72 @@
+package io.twofakit.server;
+
+import static io.twofakit.server.HttpClientSupport.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.twofakit.server.config.ServerConfig;
+import java.net.URI;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole server as {@code main} starts it, on a free port and an in-memory database. */
+class TwofaServerTest {
+
+    private static TwofaServer server;
+    private static HttpClientSupport http;
+
+    @BeforeAll
+    static void start() {
+        server = TwofaServer.start(new ServerConfig(0,
+                "jdbc:h2:mem:twofa-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                Map.of("key-for-acme-1", "acme"), false, true));
+        http = new HttpClientSupport(URI.create(server.baseUri() + "/"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @Test
+    void listensOnTheFreePortItWasGiven() {
+        assertNotEquals(0, server.port());
+        assertEquals("http://localhost:" + server.port(), server.baseUri().toString());
+    }
+
+    @Test
+    void healthNeedsNoKey() {
+        HttpResponse<String> response = http.send(http.request("health").GET());
+        assertEquals(200, response.statusCode());
+        assertEquals("{\"status\":\"UP\"}", response.body());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void apiWithoutKeyIsUnauthorized() {
+        HttpResponse<String> response = http.send(http.request("2fa/v4/templates/sms").GET());
+        assertEquals(401, response.statusCode());
+        assertEquals("No API key found in request", json(response).get("detail").asText());
+    }
+
+    @Test
+    void apiWithUnknownKeyIsUnauthorized() {
+        HttpResponse<String> response = http.send(http.request("2fa/v4/templates/sms").header("apiKey", "other-key").GET());
+        assertEquals(401, response.statusCode());
+        assertEquals("Invalid API key", json(response).get("detail").asText());
+    }
+
+    @Test
+    void unimplementedOperationIsNeverASuccess() {
+        HttpResponse<String> response = http.send(http.request("2fa/v4/templates/sms").header("apiKey", "key-for-acme-1")
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"name\":")));
+        assertTrue(response.statusCode() >= 400, response.statusCode() + " " + response.body());
+        assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
+    }
+}

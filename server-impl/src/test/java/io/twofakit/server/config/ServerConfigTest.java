@@ -1,0 +1,108 @@
+package io.twofakit.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.SecureRandom;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServerConfigTest {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private static ServerConfig parse(Map<String, String> env, String... args) throws ServerConfig.UsageException {
+        return ServerConfig.parse(args, env, RANDOM);
+    }
+
+    @Test
+    void defaultsWithoutArgumentsOrEnvironment() throws Exception {
+        ServerConfig config = parse(Map.of());
+        assertEquals(8080, config.port());
+        assertEquals(ServerConfig.DEFAULT_DATABASE_URL, config.databaseUrl());
+        assertTrue(config.databaseUrl().startsWith("jdbc:h2:file:./data/"));
+        assertTrue(config.simulator());
+        assertTrue(config.apiKeyGenerated());
+        assertEquals(1, config.apiKeys().size());
+        assertEquals(ServerConfig.DEFAULT_ACCOUNT, config.apiKeys().values().iterator().next());
+        assertTrue(config.apiKeys().keySet().iterator().next().length() >= 40, "generated key should be long");
+    }
+
+    @Test
+    void generatedKeysDiffer() throws Exception {
+        assertNotEquals(parse(Map.of()).apiKeys().keySet(), parse(Map.of()).apiKeys().keySet());
+    }
+
+    @Test
+    void optionsInBothSpellings() throws Exception {
+        ServerConfig config = parse(Map.of(), "--port", "9090", "--database=jdbc:postgresql://db:5432/twofa",
+                "--api-key", "key-aaaa-1=acme", "--api-key=key-bbbb-2", "--simulator", "off");
+        assertEquals(9090, config.port());
+        assertEquals("jdbc:postgresql://db:5432/twofa", config.databaseUrl());
+        assertEquals(Map.of("key-aaaa-1", "acme", "key-bbbb-2", ServerConfig.DEFAULT_ACCOUNT), config.apiKeys());
+        assertFalse(config.apiKeyGenerated());
+        assertFalse(config.simulator());
+    }
+
+    @Test
+    void environmentIsUsedWhenNoOptionIsGiven() throws Exception {
+        ServerConfig config = parse(Map.of(
+                "TWOFA_PORT", "0",
+                "TWOFA_DATABASE_URL", "jdbc:h2:mem:x",
+                "TWOFA_API_KEYS", "key-one-111=a1, key-two-222=a2,",
+                "TWOFA_SIMULATOR", "OFF"));
+        assertEquals(0, config.port());
+        assertEquals("jdbc:h2:mem:x", config.databaseUrl());
+        assertEquals(Map.of("key-one-111", "a1", "key-two-222", "a2"), config.apiKeys());
+        assertFalse(config.simulator());
+    }
+
+    @Test
+    void optionsWinOverEnvironment() throws Exception {
+        ServerConfig config = parse(Map.of("TWOFA_PORT", "1234", "TWOFA_API_KEYS", "env-key-123=env"),
+                "--port", "4321", "--api-key", "flag-key-123=flag");
+        assertEquals(4321, config.port());
+        assertEquals(Map.of("flag-key-123", "flag"), config.apiKeys());
+    }
+
+    @Test
+    void badInputIsAUsageErrorThatSaysWhat() {
+        assertUsageError("--port", "--port", "http");
+        assertUsageError("--port", "--port", "70000");
+        assertUsageError("needs a value", "--port");
+        assertUsageError("Unknown option: --colour", "--colour", "red");
+        assertUsageError("Unexpected argument", "8080");
+        assertUsageError("jdbc:", "--database", "mysql://x");
+        assertUsageError("on or off", "--simulator", "maybe");
+        assertUsageError("API key", "--api-key", "short");
+        assertUsageError("account", "--api-key", "long-enough-key=bad account");
+        assertUsageError("twice", "--api-key", "same-key-123", "--api-key", "same-key-123=b");
+        assertThrows(ServerConfig.UsageException.class, () -> parse(Map.of("TWOFA_PORT", "x")));
+    }
+
+    @Test
+    void helpIsRecognisedAndListsEveryOption() {
+        assertTrue(ServerConfig.helpRequested(new String[] {"--port", "1", "--help"}));
+        assertFalse(ServerConfig.helpRequested(new String[] {"--port", "1"}));
+        String usage = ServerConfig.usage();
+        for (String option : new String[] {"--port", "--database", "--api-key", "--simulator", "--help",
+                "TWOFA_PORT", "TWOFA_DATABASE_URL", "TWOFA_API_KEYS", "TWOFA_SIMULATOR"}) {
+            assertTrue(usage.contains(option), option);
+        }
+    }
+
+    @Test
+    void toStringNeverShowsKeys() throws Exception {
+        ServerConfig config = parse(Map.of(), "--api-key", "secret-key-123=acme");
+        assertFalse(config.toString().contains("secret-key-123"));
+        assertTrue(config.toString().contains("acme"));
+    }
+
+    private static void assertUsageError(String expectedInMessage, String... args) {
+        ServerConfig.UsageException e = assertThrows(ServerConfig.UsageException.class, () -> parse(Map.of(), args));
+        assertTrue(e.getMessage().contains(expectedInMessage), () -> "message was: " + e.getMessage());
+    }
+}
