@@ -15,6 +15,7 @@ import java.util.TreeSet;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * The server's database: a HikariCP pool over H2 or PostgreSQL, brought to the newest schema by Flyway
@@ -27,9 +28,11 @@ public final class Database implements AutoCloseable {
     public static final String MIGRATIONS = "classpath:db/migration";
 
     private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
 
     private Database(HikariDataSource dataSource) {
         this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
     }
 
     /** Opens a pool on {@code jdbcUrl} and applies the pending migrations. */
@@ -57,6 +60,11 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Jdbi over the pool, for the stores: {@code jdbi().inTransaction(handle -> ...)} scopes a connection. */
+    public Jdbi jdbi() {
+        return jdbi;
     }
 
     /** Makes sure an account row exists for each id; existing accounts are left as they are. */

@@ -1,51 +1,25 @@
 package io.twofakit.server.store;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Migrations and account registration on H2 and, when {@code TWOFA_TEST_POSTGRES_URL} gives a JDBC URL of an
- * empty database, on PostgreSQL.
+ * A store test whose one body runs once per database: on H2 (always) and on PostgreSQL (when
+ * {@code TWOFA_TEST_POSTGRES_URL} or {@code -Dtwofa.test.postgresUrl} names a server; skipped with a message
+ * otherwise). Each run gets a fresh, fully migrated {@link Database} as a parameter:
+ *
+ * <pre>{@code
+ * @DatabaseTest
+ * void aSecondTemplateOfTheSameNameIsRefused(Database database) { ... }
+ * }</pre>
  */
-class DatabaseTest {
-
-    static final String POSTGRES_URL_ENV = "TWOFA_TEST_POSTGRES_URL";
-
-    @Test
-    void migratesAndRegistersAccountsOnH2() throws Exception {
-        check("jdbc:h2:mem:db-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
-    }
-
-    @Test
-    void migratesAndRegistersAccountsOnPostgres() throws Exception {
-        String url = System.getenv(POSTGRES_URL_ENV);
-        assumeTrue(url != null && !url.isBlank(), "PostgreSQL not tested: " + POSTGRES_URL_ENV + " is not set");
-        check(url);
-    }
-
-    private static void check(String url) throws Exception {
-        try (Database database = Database.open(url)) {
-            database.registerAccounts(List.of("acme", "globex"), Clock.systemUTC());
-            database.registerAccounts(List.of("acme"), Clock.systemUTC());
-            try (Connection connection = database.dataSource().getConnection();
-                 Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery(
-                         "select count(*) from account where id in ('acme', 'globex') and created_at is not null")) {
-                rows.next();
-                assertEquals(2, rows.getInt(1));
-            }
-        }
-        try (Database reopened = Database.open(url)) {
-            // a second open finds the schema up to date
-            reopened.registerAccounts(List.of("acme"), Clock.systemUTC());
-        }
-    }
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@TestTemplate
+@ExtendWith(TestDatabases.class)
+public @interface DatabaseTest {
 }
