@@ -3,6 +3,7 @@ package io.twofakit.server;
 import io.twofakit.server.config.ServerConfig;
 import io.twofakit.server.http.ApiKeyFilter;
 import io.twofakit.server.http.HealthResource;
+import io.twofakit.server.http.IgnoreH2cUpgrade;
 import io.twofakit.server.http.JsonMapperProvider;
 import io.twofakit.server.http.RequestBodyLimit;
 import io.twofakit.server.http.ValidationConfigProvider;
@@ -42,6 +43,12 @@ import org.glassfish.jersey.server.validation.ValidationFeature;
 public final class TwofaServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TwofaServer.class.getName());
+    /**
+     * Jersey warns that a resource registered as an instance "does not implement any provider interfaces"
+     * when, as here, its {@code @Path} sits on the generated interface; the resource works all the same.
+     * Kept in a field so that the logger, and its level, are not garbage-collected.
+     */
+    private static final Logger JERSEY_PROVIDERS = quiet("org.glassfish.jersey.internal.inject.Providers");
 
     private final HttpServer http;
     private final Database database;
@@ -100,6 +107,7 @@ public final class TwofaServer implements AutoCloseable {
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
                     URI.create("http://0.0.0.0:" + config.port() + "/"), app, false);
+            configureHttp(http);
             http.start();
             int port = http.getListener("grizzly").getPort();
             LOG.info(() -> "Listening on port " + port + " with " + config);
@@ -111,6 +119,11 @@ public final class TwofaServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** Settings of the HTTP server itself, below Jersey. */
+    static void configureHttp(HttpServer http) {
+        http.getServerConfiguration().getMonitoringConfig().getHttpConfig().addProbes(new IgnoreH2cUpgrade());
     }
 
     /** JSON, API keys, request limits and the mapping of every exception to the API's error shapes. */
@@ -143,6 +156,12 @@ public final class TwofaServer implements AutoCloseable {
      */
     static void registerResources(ResourceConfig app, ServerConfig config, Database database, Clock clock) {
         app.register(new HealthResource());
+    }
+
+    private static Logger quiet(String name) {
+        Logger logger = Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     /** The port the server listens on (the actual one when started with port 0). */

@@ -39,7 +39,9 @@ class HttpInfrastructureTest {
         ResourceConfig app = new ResourceConfig();
         TwofaServer.registerInfrastructure(app, config);
         app.register(new ExampleResource());
-        server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app, true);
+        server = GrizzlyHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), app, false);
+        TwofaServer.configureHttp(server);
+        server.start();
         http = new HttpClientSupport(URI.create("http://127.0.0.1:" + server.getListener("grizzly").getPort() + "/"));
     }
 

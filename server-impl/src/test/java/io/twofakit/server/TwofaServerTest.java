@@ -63,6 +63,23 @@ class TwofaServerTest {
     }
 
     @Test
+    void answersClientsThatOfferAnUpgradeToHttp2() throws Exception {
+        // Java's HttpClient offers "Upgrade: h2c" by default; the server stays on HTTP/1.1 and answers normally.
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        HttpResponse<String> health = client.send(java.net.http.HttpRequest.newBuilder(server.baseUri().resolve("/health"))
+                .timeout(java.time.Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, health.statusCode());
+        assertEquals("application/json", health.headers().firstValue("Content-Type").orElse(""));
+        HttpResponse<String> post = client.send(java.net.http.HttpRequest.newBuilder(
+                        server.baseUri().resolve("/2fa/v4/templates/sms"))
+                .header("apiKey", "key-for-acme-1").header("Content-Type", "application/json")
+                .timeout(java.time.Duration.ofSeconds(10))
+                .POST(BodyPublishers.ofString("{\"name\":\"x\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(post.statusCode() >= 400, post.statusCode() + " " + post.body());
+        assertEquals("application/json", post.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
     void unimplementedOperationIsNeverASuccess() {
         HttpResponse<String> response = http.send(http.request("2fa/v4/templates/sms").header("apiKey", "key-for-acme-1")
                 .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"name\":")));
