@@ -42,7 +42,7 @@ public class OtpResource implements OtpApi {
                 request.getTo(),
                 request.getProfileName(),
                 request.getPriorityName(),
-                request.getLanguageCode() == null ? null : request.getLanguageCode().value(),
+                request.getLanguageCode() == null ? null : request.getLanguageCode().toString(),
                 request.getOtpCode(),
                 request.getSender(),
                 request.getSenderViber(),
