@@ -1,6 +1,8 @@
 package io.twofakit.server;
 
 import io.twofakit.server.config.ServerConfig;
+import io.twofakit.server.domain.priority.PriorityService;
+import io.twofakit.server.domain.priority.PriorityStore;
 import io.twofakit.server.http.ApiKeyFilter;
 import io.twofakit.server.http.HealthResource;
 import io.twofakit.server.http.IgnoreH2cUpgrade;
@@ -14,7 +16,9 @@ import io.twofakit.server.http.errors.JsonParseExceptionMapper;
 import io.twofakit.server.http.errors.JsonProcessingExceptionMapper;
 import io.twofakit.server.http.errors.UnexpectedExceptionMapper;
 import io.twofakit.server.http.errors.WebApplicationExceptionMapper;
+import io.twofakit.server.http.resources.PrioritiesResource;
 import io.twofakit.server.store.Database;
+import io.twofakit.server.store.JdbiPriorityStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -156,6 +160,9 @@ public final class TwofaServer implements AutoCloseable {
      */
     static void registerResources(ResourceConfig app, ServerConfig config, Database database, Clock clock) {
         app.register(new HealthResource());
+
+        PriorityStore priorities = new JdbiPriorityStore(database);
+        app.register(new PrioritiesResource(new PriorityService(priorities)));
     }
 
     private static Logger quiet(String name) {
