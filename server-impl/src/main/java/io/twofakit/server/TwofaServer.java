@@ -1,8 +1,11 @@
 package io.twofakit.server;
 
 import io.twofakit.server.config.ServerConfig;
+import io.twofakit.server.domain.callback.CallbackConfigurationService;
+import io.twofakit.server.domain.callback.CallbackConfigurationStore;
 import io.twofakit.server.domain.priority.PriorityService;
 import io.twofakit.server.domain.priority.PriorityStore;
+import io.twofakit.server.domain.profile.ProfileStore;
 import io.twofakit.server.http.ApiKeyFilter;
 import io.twofakit.server.http.HealthResource;
 import io.twofakit.server.http.IgnoreH2cUpgrade;
@@ -16,9 +19,12 @@ import io.twofakit.server.http.errors.JsonParseExceptionMapper;
 import io.twofakit.server.http.errors.JsonProcessingExceptionMapper;
 import io.twofakit.server.http.errors.UnexpectedExceptionMapper;
 import io.twofakit.server.http.errors.WebApplicationExceptionMapper;
+import io.twofakit.server.http.resources.CallbackConfigurationsResource;
 import io.twofakit.server.http.resources.PrioritiesResource;
 import io.twofakit.server.store.Database;
+import io.twofakit.server.store.JdbiCallbackConfigurationStore;
 import io.twofakit.server.store.JdbiPriorityStore;
+import io.twofakit.server.store.JdbiProfileStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -163,6 +169,10 @@ public final class TwofaServer implements AutoCloseable {
 
         PriorityStore priorities = new JdbiPriorityStore(database);
         app.register(new PrioritiesResource(new PriorityService(priorities)));
+
+        ProfileStore profiles = new JdbiProfileStore(database);
+        CallbackConfigurationStore callbacks = new JdbiCallbackConfigurationStore(database);
+        app.register(new CallbackConfigurationsResource(new CallbackConfigurationService(callbacks, profiles)));
     }
 
     private static Logger quiet(String name) {
