@@ -189,11 +189,6 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         return new ServerConfig(port, databaseUrl, apiKeys, generated, simulator, reviewDelay);
     }
 
-    /** A copy listening on another port. */
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay);
-    }
-
     /** A copy whose simulated WhatsApp review takes {@code delay}. */
     public ServerConfig withWhatsAppReviewDelay(Duration delay) {
         return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, delay);

@@ -36,7 +36,7 @@ public class JsonMapperProvider implements ContextResolver<ObjectMapper> {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .withCoercionConfig(LogicalType.Textual, strings -> strings
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -55,6 +55,8 @@ public class JsonMapperProvider implements ContextResolver<ObjectMapper> {
      * check to bean validation, which reports each missing field.
      */
     private static final class RequiredByBeanValidation extends JacksonAnnotationIntrospector {
+        private static final long serialVersionUID = 1L;
+
         @Override
         public Boolean hasRequiredMarker(AnnotatedMember member) {
             return null;

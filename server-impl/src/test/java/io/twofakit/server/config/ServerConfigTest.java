@@ -46,11 +46,12 @@ class ServerConfigTest {
     }
 
     @Test
-    void copiesKeepTheReviewDelay() throws Exception {
-        ServerConfig config = parse(Map.of(), "--whatsapp-review-delay", "7s").withPort(0);
-        assertEquals(Duration.ofSeconds(7), config.whatsAppReviewDelay());
-        assertEquals(Duration.ofMillis(1), config.withWhatsAppReviewDelay(Duration.ofMillis(1)).whatsAppReviewDelay());
-        assertEquals(0, config.withWhatsAppReviewDelay(Duration.ofMillis(1)).port());
+    void aCopyWithAnotherReviewDelayKeepsEverythingElse() throws Exception {
+        ServerConfig config = parse(Map.of(), "--port", "0", "--whatsapp-review-delay", "7s");
+        ServerConfig copy = config.withWhatsAppReviewDelay(Duration.ofMillis(1));
+        assertEquals(Duration.ofMillis(1), copy.whatsAppReviewDelay());
+        assertEquals(new ServerConfig(config.port(), config.databaseUrl(), config.apiKeys(), config.apiKeyGenerated(),
+                config.simulator(), Duration.ofMillis(1)), copy);
     }
 
     @Test
