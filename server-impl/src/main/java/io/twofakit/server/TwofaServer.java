@@ -6,6 +6,11 @@ import io.twofakit.server.domain.callback.CallbackConfigurationStore;
 import io.twofakit.server.domain.priority.PriorityService;
 import io.twofakit.server.domain.priority.PriorityStore;
 import io.twofakit.server.domain.profile.ProfileStore;
+import io.twofakit.server.domain.template.MessageTemplateService;
+import io.twofakit.server.domain.template.TemplateCatalog;
+import io.twofakit.server.domain.whatsapp.WhatsAppConfigurationService;
+import io.twofakit.server.domain.whatsapp.WhatsAppReview;
+import io.twofakit.server.domain.whatsapp.WhatsAppTemplateService;
 import io.twofakit.server.http.ApiKeyFilter;
 import io.twofakit.server.http.HealthResource;
 import io.twofakit.server.http.IgnoreH2cUpgrade;
@@ -21,10 +26,19 @@ import io.twofakit.server.http.errors.UnexpectedExceptionMapper;
 import io.twofakit.server.http.errors.WebApplicationExceptionMapper;
 import io.twofakit.server.http.resources.CallbackConfigurationsResource;
 import io.twofakit.server.http.resources.PrioritiesResource;
-import io.twofakit.server.store.Database;
 import io.twofakit.server.store.JdbiCallbackConfigurationStore;
 import io.twofakit.server.store.JdbiPriorityStore;
 import io.twofakit.server.store.JdbiProfileStore;
+import io.twofakit.server.http.resources.SmsTemplateResource;
+import io.twofakit.server.http.resources.TemplateListResource;
+import io.twofakit.server.http.resources.ViberTemplateResource;
+import io.twofakit.server.http.resources.VoiceTemplateResource;
+import io.twofakit.server.http.resources.WhatsAppConfigurationResource;
+import io.twofakit.server.http.resources.WhatsAppTemplateResource;
+import io.twofakit.server.store.Database;
+import io.twofakit.server.store.JdbiTemplateStore;
+import io.twofakit.server.store.JdbiWhatsAppConfigurationStore;
+import io.twofakit.server.store.JdbiWhatsAppTemplateStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -173,6 +187,18 @@ public final class TwofaServer implements AutoCloseable {
         ProfileStore profiles = new JdbiProfileStore(database);
         CallbackConfigurationStore callbacks = new JdbiCallbackConfigurationStore(database);
         app.register(new CallbackConfigurationsResource(new CallbackConfigurationService(callbacks, profiles)));
+        WhatsAppConfigurationService whatsAppConfigurations =
+                new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database), clock);
+        WhatsAppTemplateService whatsAppTemplates = new WhatsAppTemplateService(
+                new JdbiWhatsAppTemplateStore(database), whatsAppConfigurations,
+                new WhatsAppReview(clock, config.whatsAppReviewDelay()), clock);
+        MessageTemplateService messageTemplates = new MessageTemplateService(new JdbiTemplateStore(database));
+        app.register(new SmsTemplateResource(messageTemplates));
+        app.register(new ViberTemplateResource(messageTemplates));
+        app.register(new VoiceTemplateResource(messageTemplates));
+        app.register(new TemplateListResource(new TemplateCatalog(messageTemplates, whatsAppTemplates)));
+        app.register(new WhatsAppConfigurationResource(whatsAppConfigurations));
+        app.register(new WhatsAppTemplateResource(whatsAppTemplates));
     }
 
     private static Logger quiet(String name) {
