@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,12 +22,13 @@ import java.util.regex.Pattern;
  * @param apiKeys accepted API keys, each mapped to the account it acts for
  * @param apiKeyGenerated whether no key was configured and {@link #apiKeys} holds one generated key
  * @param simulator whether the simulator's controls are switched on
+ * @param whatsAppReviewDelay how long the simulated review of a WhatsApp template takes until it approves it
  * @param secret the server secret that OTP codes are hashed and sealed with; null to use the one kept in the
  *               database (generated on first start)
  * @param webhooks how webhook events are posted and retried
  */
 public record ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
-                           boolean simulator, String secret, WebhookSettings webhooks) {
+                           boolean simulator, Duration whatsAppReviewDelay, String secret, WebhookSettings webhooks) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_DATABASE_URL =
@@ -38,16 +40,19 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
     public static final String ENV_DATABASE_URL = "TWOFA_DATABASE_URL";
     public static final String ENV_API_KEYS = "TWOFA_API_KEYS";
     public static final String ENV_SIMULATOR = "TWOFA_SIMULATOR";
+    public static final String ENV_WHATSAPP_REVIEW_DELAY = "TWOFA_WHATSAPP_REVIEW_DELAY";
+    public static final Duration DEFAULT_WHATSAPP_REVIEW_DELAY = Duration.ofSeconds(2);
     public static final String ENV_SECRET = "TWOFA_SECRET";
-    public static final String ENV_WEBHOOK_RETRY_BASE = "TWOFA_WEBHOOK_RETRY_BASE_MS";
-    public static final String ENV_WEBHOOK_RETRY_MAX = "TWOFA_WEBHOOK_RETRY_MAX_MS";
+    public static final String ENV_WEBHOOK_RETRY_BASE = "TWOFA_WEBHOOK_RETRY_BASE";
+    public static final String ENV_WEBHOOK_RETRY_MAX = "TWOFA_WEBHOOK_RETRY_MAX";
     public static final String ENV_WEBHOOK_ATTEMPTS = "TWOFA_WEBHOOK_ATTEMPTS";
-    public static final String ENV_WEBHOOK_TIMEOUT = "TWOFA_WEBHOOK_TIMEOUT_MS";
+    public static final String ENV_WEBHOOK_TIMEOUT = "TWOFA_WEBHOOK_TIMEOUT";
     /** The shortest secret accepted: 16 characters. */
     public static final int MIN_SECRET_LENGTH = 16;
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._~+/-]{8,256}");
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -58,16 +63,27 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
             throw new IllegalArgumentException("at least one API key is needed");
         }
         apiKeys = Collections.unmodifiableMap(new LinkedHashMap<>(apiKeys));
+        Objects.requireNonNull(whatsAppReviewDelay, "whatsAppReviewDelay");
+        if (whatsAppReviewDelay.isNegative()) {
+            throw new IllegalArgumentException("whatsAppReviewDelay is negative: " + whatsAppReviewDelay);
+        }
         if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
             throw new IllegalArgumentException("a secret has at least " + MIN_SECRET_LENGTH + " characters");
         }
         Objects.requireNonNull(webhooks, "webhooks");
     }
 
-    /** A configuration with the secret kept in the database and the default webhook settings. */
+    /** A configuration with the default WhatsApp review delay, the secret kept in the database and the default webhook settings. */
     public ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
                         boolean simulator) {
-        this(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, null, WebhookSettings.DEFAULTS);
+        this(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, DEFAULT_WHATSAPP_REVIEW_DELAY);
+    }
+
+    /** A configuration with the secret kept in the database and the default webhook settings. */
+    public ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
+                        boolean simulator, Duration whatsAppReviewDelay) {
+        this(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay, null,
+                WebhookSettings.DEFAULTS);
     }
 
     /** Thrown for arguments or variables that cannot be understood; the message says which. */
@@ -94,21 +110,28 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
                                            With none, a key is generated and printed once at start-up.
                   --simulator on|off       the simulator's controls under /simulator (default on, env %s);
                                            switch it off wherever others can reach the server
+                  --whatsapp-review-delay DURATION
+                                           how long the simulated review of a WhatsApp template takes
+                                           before it is approved: a number with ms, s or m (seconds when
+                                           none), e.g. 500ms (default 2s, env %s)
                   --secret SECRET          at least %d characters that OTP codes are hashed and sealed with
                                            (env %s); without it one is generated on first start and kept
                                            in the database
-                  --webhook-retry-base MS  delay before the first retry of a webhook event; it doubles on each
-                                           retry (default %d, env %s)
-                  --webhook-retry-max MS   longest delay between two attempts (default %d, env %s)
+                  --webhook-retry-base DURATION
+                                           delay before the first retry of a webhook event; it doubles on
+                                           each retry (default %s, env %s)
+                  --webhook-retry-max DURATION
+                                           longest delay between two attempts (default %s, env %s)
                   --webhook-attempts N     attempts before an event is given up (default %d, env %s)
-                  --webhook-timeout MS     time allowed for one POST (default %d, env %s)
+                  --webhook-timeout DURATION
+                                           time allowed for one POST (default %s, env %s)
                   --help                   print this text and exit
                 """.formatted(DEFAULT_PORT, ENV_PORT, DEFAULT_DATABASE_URL, ENV_DATABASE_URL, DEFAULT_ACCOUNT,
-                ENV_API_KEYS, ENV_SIMULATOR, MIN_SECRET_LENGTH, ENV_SECRET,
-                WebhookSettings.DEFAULTS.retryBase().toMillis(), ENV_WEBHOOK_RETRY_BASE,
-                WebhookSettings.DEFAULTS.retryMax().toMillis(), ENV_WEBHOOK_RETRY_MAX,
+                ENV_API_KEYS, ENV_SIMULATOR, ENV_WHATSAPP_REVIEW_DELAY, MIN_SECRET_LENGTH, ENV_SECRET,
+                text(WebhookSettings.DEFAULTS.retryBase()), ENV_WEBHOOK_RETRY_BASE,
+                text(WebhookSettings.DEFAULTS.retryMax()), ENV_WEBHOOK_RETRY_MAX,
                 WebhookSettings.DEFAULTS.maxAttempts(), ENV_WEBHOOK_ATTEMPTS,
-                WebhookSettings.DEFAULTS.timeout().toMillis(), ENV_WEBHOOK_TIMEOUT);
+                text(WebhookSettings.DEFAULTS.timeout()), ENV_WEBHOOK_TIMEOUT);
     }
 
     /** Whether the arguments ask for the usage text. */
@@ -134,11 +157,12 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         String databaseUrl = null;
         List<String> apiKeyArgs = new ArrayList<>();
         Boolean simulator = null;
+        Duration reviewDelay = null;
         String secret = null;
-        Long retryBase = null;
-        Long retryMax = null;
-        Long attempts = null;
-        Long timeout = null;
+        Duration retryBase = null;
+        Duration retryMax = null;
+        Integer attempts = null;
+        Duration timeout = null;
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -166,11 +190,12 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
                 case "--database" -> databaseUrl = parseDatabaseUrl(value, "--database");
                 case "--api-key" -> apiKeyArgs.add(value);
                 case "--simulator" -> simulator = parseOnOff(value, "--simulator");
+                case "--whatsapp-review-delay" -> reviewDelay = parseDuration(value, "--whatsapp-review-delay");
                 case "--secret" -> secret = parseSecret(value, "--secret");
-                case "--webhook-retry-base" -> retryBase = parsePositive(value, "--webhook-retry-base");
-                case "--webhook-retry-max" -> retryMax = parsePositive(value, "--webhook-retry-max");
-                case "--webhook-attempts" -> attempts = parsePositive(value, "--webhook-attempts");
-                case "--webhook-timeout" -> timeout = parsePositive(value, "--webhook-timeout");
+                case "--webhook-retry-base" -> retryBase = parsePositiveDuration(value, "--webhook-retry-base");
+                case "--webhook-retry-max" -> retryMax = parsePositiveDuration(value, "--webhook-retry-max");
+                case "--webhook-attempts" -> attempts = parseAttempts(value, "--webhook-attempts");
+                case "--webhook-timeout" -> timeout = parsePositiveDuration(value, "--webhook-timeout");
                 default -> throw new UsageException("Unknown option: " + name);
             }
         }
@@ -186,15 +211,27 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         if (simulator == null) {
             simulator = !env.containsKey(ENV_SIMULATOR) || parseOnOff(env.get(ENV_SIMULATOR), ENV_SIMULATOR);
         }
-
+        if (reviewDelay == null) {
+            reviewDelay = env.containsKey(ENV_WHATSAPP_REVIEW_DELAY)
+                    ? parseDuration(env.get(ENV_WHATSAPP_REVIEW_DELAY), ENV_WHATSAPP_REVIEW_DELAY)
+                    : DEFAULT_WHATSAPP_REVIEW_DELAY;
+        }
         if (secret == null && env.containsKey(ENV_SECRET) && !env.get(ENV_SECRET).isBlank()) {
             secret = parseSecret(env.get(ENV_SECRET), ENV_SECRET);
         }
-        WebhookSettings webhooks = webhookSettings(
-                retryBase != null ? retryBase : positiveFromEnv(env, ENV_WEBHOOK_RETRY_BASE),
-                retryMax != null ? retryMax : positiveFromEnv(env, ENV_WEBHOOK_RETRY_MAX),
-                attempts != null ? attempts : positiveFromEnv(env, ENV_WEBHOOK_ATTEMPTS),
-                timeout != null ? timeout : positiveFromEnv(env, ENV_WEBHOOK_TIMEOUT));
+        if (retryBase == null && env.containsKey(ENV_WEBHOOK_RETRY_BASE)) {
+            retryBase = parsePositiveDuration(env.get(ENV_WEBHOOK_RETRY_BASE), ENV_WEBHOOK_RETRY_BASE);
+        }
+        if (retryMax == null && env.containsKey(ENV_WEBHOOK_RETRY_MAX)) {
+            retryMax = parsePositiveDuration(env.get(ENV_WEBHOOK_RETRY_MAX), ENV_WEBHOOK_RETRY_MAX);
+        }
+        if (attempts == null && env.containsKey(ENV_WEBHOOK_ATTEMPTS)) {
+            attempts = parseAttempts(env.get(ENV_WEBHOOK_ATTEMPTS), ENV_WEBHOOK_ATTEMPTS);
+        }
+        if (timeout == null && env.containsKey(ENV_WEBHOOK_TIMEOUT)) {
+            timeout = parsePositiveDuration(env.get(ENV_WEBHOOK_TIMEOUT), ENV_WEBHOOK_TIMEOUT);
+        }
+        WebhookSettings webhooks = webhookSettings(retryBase, retryMax, attempts, timeout);
 
         Map<String, String> apiKeys = new LinkedHashMap<>();
         if (!apiKeyArgs.isEmpty()) {
@@ -212,22 +249,24 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         if (generated) {
             apiKeys.put(generateApiKey(random), DEFAULT_ACCOUNT);
         }
-        return new ServerConfig(port, databaseUrl, apiKeys, generated, simulator, secret, webhooks);
+        return new ServerConfig(port, databaseUrl, apiKeys, generated, simulator, reviewDelay, secret, webhooks);
     }
 
-    /** A copy listening on another port. */
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, databaseUrl, apiKeys, apiKeyGenerated, simulator, secret, webhooks);
+    /** A copy whose simulated WhatsApp review takes {@code delay}. */
+    public ServerConfig withWhatsAppReviewDelay(Duration delay) {
+        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, delay, secret, webhooks);
     }
 
     /** A copy with other webhook settings. */
     public ServerConfig withWebhooks(WebhookSettings newWebhooks) {
-        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, secret, newWebhooks);
+        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay, secret,
+                newWebhooks);
     }
 
     /** A copy with another secret (null: the one kept in the database). */
     public ServerConfig withSecret(String newSecret) {
-        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, newSecret, webhooks);
+        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
+                newSecret, webhooks);
     }
 
     @Override
@@ -235,8 +274,13 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         // never print the keys themselves
         return "ServerConfig[port=" + port + ", databaseUrl=" + databaseUrl + ", accounts="
                 + new java.util.TreeSet<>(apiKeys.values()) + ", apiKeyGenerated=" + apiKeyGenerated
-                + ", simulator=" + simulator + ", secret=" + (secret == null ? "kept in the database" : "configured")
-                + ", webhooks=" + webhooks + "]";
+                + ", simulator=" + simulator + ", whatsAppReviewDelay=" + whatsAppReviewDelay
+                + ", secret=" + (secret == null ? "kept in the database" : "configured") + ", webhooks=" + webhooks + "]";
+    }
+
+    /** A secret for {@code --secret}, or to keep in the database when none is configured. */
+    public static String generateSecret(SecureRandom random) {
+        return generateApiKey(random);
     }
 
     static String generateApiKey(SecureRandom random) {
@@ -287,36 +331,51 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         return url;
     }
 
-    private static WebhookSettings webhookSettings(Long retryBase, Long retryMax, Long attempts, Long timeout) throws UsageException {
+    private static Duration parseDuration(String value, String source) throws UsageException {
+        Matcher matcher = DURATION.matcher(value.trim());
+        if (!matcher.matches()) {
+            throw new UsageException(source + ": expected a number with ms, s or m, e.g. 2s (got \"" + value + "\")");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofSeconds(amount);
+        };
+    }
+
+    private static WebhookSettings webhookSettings(Duration retryBase, Duration retryMax, Integer attempts,
+                                                   Duration timeout) throws UsageException {
         WebhookSettings defaults = WebhookSettings.DEFAULTS;
-        Duration base = retryBase != null ? Duration.ofMillis(retryBase) : defaults.retryBase();
-        Duration max = retryMax != null ? Duration.ofMillis(retryMax)
+        Duration base = retryBase != null ? retryBase : defaults.retryBase();
+        Duration max = retryMax != null ? retryMax
                 : base.compareTo(defaults.retryMax()) > 0 ? base : defaults.retryMax();
         if (max.compareTo(base) < 0) {
             throw new UsageException("--webhook-retry-max must not be shorter than --webhook-retry-base");
         }
-        if (attempts != null && attempts > 1000) {
-            throw new UsageException("--webhook-attempts: at most 1000 (got " + attempts + ")");
+        return new WebhookSettings(base, max, attempts != null ? attempts : defaults.maxAttempts(),
+                timeout != null ? timeout : defaults.timeout());
+    }
+
+    private static Duration parsePositiveDuration(String value, String source) throws UsageException {
+        Duration duration = parseDuration(value, source);
+        if (duration.isZero()) {
+            throw new UsageException(source + ": must be longer than 0 (got \"" + value + "\")");
         }
-        return new WebhookSettings(base, max, attempts != null ? attempts.intValue() : defaults.maxAttempts(),
-                timeout != null ? Duration.ofMillis(timeout) : defaults.timeout());
+        return duration;
     }
 
-    private static Long positiveFromEnv(Map<String, String> env, String name) throws UsageException {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? null : parsePositive(value, name);
-    }
-
-    private static long parsePositive(String value, String source) throws UsageException {
+    private static int parseAttempts(String value, String source) throws UsageException {
         try {
-            long number = Long.parseLong(value.trim());
-            if (number >= 1 && number <= 86_400_000L) {
-                return number;
+            int attempts = Integer.parseInt(value.trim());
+            if (attempts >= 1 && attempts <= 1000) {
+                return attempts;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException(source + ": expected a whole number from 1 to 86400000 (got \"" + value + "\")");
+        throw new UsageException(source + ": expected a whole number from 1 to 1000 (got \"" + value + "\")");
     }
 
     private static String parseSecret(String value, String source) throws UsageException {
@@ -324,6 +383,15 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
             throw new UsageException(source + ": a secret has at least " + MIN_SECRET_LENGTH + " characters");
         }
         return value;
+    }
+
+    /** A duration as the options spell it: {@code 250ms}, {@code 30s}, {@code 2m}. */
+    private static String text(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
     private static boolean parseOnOff(String value, String source) throws UsageException {

@@ -12,7 +12,6 @@ import io.twofakit.server.domain.profile.ProfileChannel;
 import io.twofakit.server.domain.profile.TemplateRef;
 import io.twofakit.server.domain.template.TemplateStore;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate;
-import io.twofakit.server.domain.whatsapp.WhatsAppTemplateStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,10 +38,10 @@ final class DeliveryPlanner {
     private final ProfileStore profiles;
     private final PriorityStore priorities;
     private final TemplateStore templates;
-    private final WhatsAppTemplateStore whatsAppTemplates;
+    private final ReviewedWhatsAppTemplates whatsAppTemplates;
 
     DeliveryPlanner(ProfileStore profiles, PriorityStore priorities, TemplateStore templates,
-                    WhatsAppTemplateStore whatsAppTemplates) {
+                    ReviewedWhatsAppTemplates whatsAppTemplates) {
         this.profiles = profiles;
         this.priorities = priorities;
         this.templates = templates;
@@ -119,7 +118,7 @@ final class DeliveryPlanner {
     private Optional<PlannedChannel> resolve(String accountId, Channel channel, TemplateRef ref, OtpRequest request) {
         String sender = senderFor(channel, request);
         if (channel == Channel.WHATSAPP) {
-            return whatsAppTemplates.findByNameAndLanguage(accountId, ref.name(), ref.language())
+            return whatsAppTemplates.find(accountId, ref.name(), ref.language())
                     .filter(t -> t.status() == WhatsAppTemplate.ReviewStatus.APPROVED)
                     .map(t -> new PlannedChannel(channel, t.name(), whatsAppText(t), t.codeExpirationMinutes(), sender));
         }
@@ -127,14 +126,10 @@ final class DeliveryPlanner {
                 .map(t -> new PlannedChannel(channel, t.name(), t.message(), t.codeExpirationMinutes(), sender));
     }
 
-    /** The body of a WhatsApp authentication message, as WhatsApp composes it from the template's options. */
+    /** A WhatsApp authentication message as WhatsApp shows it: the template's body and its expiry footer. */
     static String whatsAppText(WhatsAppTemplate template) {
-        StringBuilder text = new StringBuilder("{{otp_code}} is your verification code.");
-        if (template.addSecurityRecommendation()) {
-            text.append(" For your security, do not share this code.");
-        }
-        text.append(" This code expires in {{expiration_time}} minutes.");
-        return text.toString();
+        return template.message().replace(WhatsAppTemplate.CODE_PLACEHOLDER, "{{otp_code}}") + " "
+                + template.codeExpirationText();
     }
 
     private static String senderFor(Channel channel, OtpRequest request) {

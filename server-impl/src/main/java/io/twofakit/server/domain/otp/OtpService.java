@@ -7,7 +7,6 @@ import io.twofakit.server.domain.priority.PriorityStore;
 import io.twofakit.server.domain.profile.Profile;
 import io.twofakit.server.domain.profile.ProfileStore;
 import io.twofakit.server.domain.template.TemplateStore;
-import io.twofakit.server.domain.whatsapp.WhatsAppTemplateStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +42,7 @@ public final class OtpService {
      * @param deliveryQueued told after an OTP and its delivery job are stored (wakes the delivery workers)
      */
     public OtpService(OtpStore otps, ProfileStore profiles, PriorityStore priorities, TemplateStore templates,
-                      WhatsAppTemplateStore whatsAppTemplates, OtpCodeGenerator generator, CodeProtection codes,
+                      ReviewedWhatsAppTemplates whatsAppTemplates, OtpCodeGenerator generator, CodeProtection codes,
                       Clock clock, Runnable deliveryQueued) {
         this.otps = otps;
         this.planner = new DeliveryPlanner(profiles, priorities, templates, whatsAppTemplates);

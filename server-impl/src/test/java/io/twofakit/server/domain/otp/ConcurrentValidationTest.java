@@ -54,7 +54,7 @@ class ConcurrentValidationTest {
         profiles.insert(new io.twofakit.server.domain.profile.Profile(UUID.randomUUID(), ACCOUNT, "five", 5, 6, false,
                 List.of(OtpFixture.channel(Channel.SMS, OtpFixture.ref(sms)))));
         OtpService service = new OtpService(new JdbiOtpStore(database, clock), profiles,
-                new InMemoryStores.Priorities(), templates, new InMemoryStores.WhatsAppTemplates(),
+                new InMemoryStores.Priorities(), templates, (account, name, language) -> java.util.Optional.empty(),
                 new OtpCodeGenerator(new SecureRandom()), new CodeProtection(OtpFixture.SECRET, new SecureRandom()),
                 clock, () -> { });
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /** In-memory stand-ins for the stores the OTP rules read, for unit tests of the rules alone. */
 final class InMemoryStores {
@@ -68,6 +69,24 @@ final class InMemoryStores {
                             && c.templates().stream().anyMatch(t -> t.name().equals(templateName))))
                     .map(Profile::name).toList();
         }
+
+        @Override
+        public synchronized List<String> profilesUsingTemplate(String accountId, Channel channel, String templateName,
+                                                               String language) {
+            return byId.values().stream().filter(p -> p.accountId().equals(accountId))
+                    .filter(p -> p.channels().stream().anyMatch(c -> c.channel() == channel
+                            && c.templates().stream().anyMatch(t -> t.name().equals(templateName)
+                            && t.language().equals(language))))
+                    .map(Profile::name).toList();
+        }
+
+        @Override
+        public synchronized Optional<Profile> modify(String accountId, UUID id, UnaryOperator<Profile> change) {
+            return find(accountId, id).map(change).map(changed -> {
+                byId.put(id, changed);
+                return changed;
+            });
+        }
     }
 
     static final class Priorities implements PriorityStore {
@@ -97,6 +116,14 @@ final class InMemoryStores {
         @Override
         public synchronized void update(Priority priority) {
             byId.put(priority.id(), priority);
+        }
+
+        @Override
+        public synchronized Optional<Priority> modify(String accountId, UUID id, UnaryOperator<Priority> change) {
+            return find(accountId, id).map(change).map(changed -> {
+                byId.put(id, changed);
+                return changed;
+            });
         }
 
         @Override

@@ -32,7 +32,7 @@ final class OtpFixture {
     final AdjustableClock clock = new AdjustableClock(Clock.fixed(START, ZoneOffset.UTC));
     final CodeProtection codes = new CodeProtection(SECRET, new SecureRandom());
     final AtomicInteger deliveriesQueued = new AtomicInteger();
-    final OtpService service = new OtpService(otps, profiles, priorities, templates, whatsAppTemplates,
+    final OtpService service = new OtpService(otps, profiles, priorities, templates, whatsAppTemplates::findByNameAndLanguage,
             new OtpCodeGenerator(new SecureRandom()), codes, clock, deliveriesQueued::incrementAndGet);
 
     /** A text template of {@code channel}, named {@code channel_language_n}. */

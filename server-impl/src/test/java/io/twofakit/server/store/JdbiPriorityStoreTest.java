@@ -1,0 +1,161 @@
+package io.twofakit.server.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.NameAlreadyTakenException;
+import io.twofakit.server.domain.priority.ChannelRank;
+import io.twofakit.server.domain.priority.Priority;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+class JdbiPriorityStoreTest {
+
+    private static final String A = "account-a";
+    private static final String B = "account-b";
+
+    private static JdbiPriorityStore store(Database database) {
+        database.registerAccounts(List.of(A, B), Clock.systemUTC());
+        return new JdbiPriorityStore(database);
+    }
+
+    private static Priority priority(String account, String name, ChannelRank... channels) {
+        return new Priority(UUID.randomUUID(), account, name, List.of(channels));
+    }
+
+    @DatabaseTest
+    void aStoredPriorityIsFoundWithItsEntriesInTheGivenOrder(Database database) {
+        JdbiPriorityStore store = store(database);
+        Priority stored = priority(A, "sms-then-viber", new ChannelRank(Channel.VIBER, 2), new ChannelRank(Channel.SMS, 1));
+        store.insert(stored);
+
+        assertEquals(Optional.of(stored), store.find(A, stored.id()));
+        assertEquals(Optional.of(stored), store.findByName(A, "sms-then-viber"));
+    }
+
+    @DatabaseTest
+    void anotherAccountNeitherSeesNorChangesNorDeletesIt(Database database) {
+        JdbiPriorityStore store = store(database);
+        Priority stored = priority(A, "mine", new ChannelRank(Channel.SMS, 1));
+        store.insert(stored);
+
+        assertEquals(Optional.empty(), store.find(B, stored.id()));
+        assertEquals(List.of(), store.list(B, null));
+        assertEquals(Optional.empty(), store.modify(B, stored.id(), p -> priority(B, "stolen")));
+        assertFalse(store.delete(B, stored.id()));
+        assertEquals(Optional.of(stored), store.find(A, stored.id()));
+    }
+
+    @DatabaseTest
+    void theSameNameMayBeUsedByTwoAccountsButNotTwiceByOne(Database database) {
+        JdbiPriorityStore store = store(database);
+        store.insert(priority(A, "shared", new ChannelRank(Channel.SMS, 1)));
+        store.insert(priority(B, "shared", new ChannelRank(Channel.SMS, 1)));
+
+        NameAlreadyTakenException taken = assertThrows(NameAlreadyTakenException.class,
+                () -> store.insert(priority(A, "shared", new ChannelRank(Channel.VOICE, 1))));
+        assertEquals("shared", taken.name());
+        assertEquals(1, store.list(A, null).size());
+    }
+
+    @DatabaseTest
+    void listingIsOldestFirstAndFiltersByExactName(Database database) {
+        JdbiPriorityStore store = store(database);
+        Priority first = priority(A, "first", new ChannelRank(Channel.SMS, 1));
+        Priority second = priority(A, "second");
+        Priority third = priority(A, "third", new ChannelRank(Channel.VOICE, 1), new ChannelRank(Channel.WHATSAPP, 5));
+        store.insert(first);
+        store.insert(second);
+        store.insert(third);
+
+        assertEquals(List.of(first, second, third), store.list(A, null));
+        assertEquals(List.of(second), store.list(A, "second"));
+        assertEquals(List.of(), store.list(A, "SECOND"));
+    }
+
+    @DatabaseTest
+    void modifyReplacesNameAndEntries(Database database) {
+        JdbiPriorityStore store = store(database);
+        Priority stored = priority(A, "before", new ChannelRank(Channel.SMS, 1), new ChannelRank(Channel.VIBER, 2));
+        store.insert(stored);
+
+        Priority changed = new Priority(stored.id(), A, "after", List.of(new ChannelRank(Channel.VOICE, 3)));
+        assertEquals(Optional.of(changed), store.modify(A, stored.id(), current -> changed));
+        assertEquals(Optional.of(changed), store.find(A, stored.id()));
+    }
+
+    @DatabaseTest
+    void aModificationThatFailsChangesNothing(Database database) {
+        JdbiPriorityStore store = store(database);
+        Priority taken = priority(A, "taken", new ChannelRank(Channel.SMS, 1));
+        Priority stored = priority(A, "mine", new ChannelRank(Channel.SMS, 1));
+        store.insert(taken);
+        store.insert(stored);
+
+        assertThrows(NameAlreadyTakenException.class, () -> store.modify(A, stored.id(),
+                current -> new Priority(current.id(), A, "taken", List.of(new ChannelRank(Channel.VOICE, 1)))));
+        assertThrows(IllegalStateException.class, () -> store.modify(A, stored.id(), current -> {
+            throw new IllegalStateException("refused by a rule");
+        }));
+        assertEquals(Optional.of(stored), store.find(A, stored.id()));
+    }
+
+    @DatabaseTest
+    void updateReplacesTheWholePriority(Database database) {
+        JdbiPriorityStore store = store(database);
+        Priority stored = priority(A, "before", new ChannelRank(Channel.SMS, 1));
+        store.insert(stored);
+
+        Priority changed = new Priority(stored.id(), A, "after", List.of());
+        store.update(changed);
+        assertEquals(Optional.of(changed), store.find(A, stored.id()));
+    }
+
+    @DatabaseTest
+    void deleteRemovesThePriorityAndItsEntries(Database database) {
+        JdbiPriorityStore store = store(database);
+        Priority stored = priority(A, "gone", new ChannelRank(Channel.SMS, 1));
+        store.insert(stored);
+
+        assertTrue(store.delete(A, stored.id()));
+        assertEquals(Optional.empty(), store.find(A, stored.id()));
+        assertFalse(store.delete(A, stored.id()));
+        store.insert(priority(A, "gone", new ChannelRank(Channel.VOICE, 1)));
+    }
+
+    @DatabaseTest
+    void ofTwoConcurrentCreatesOfOneNameExactlyOneSucceeds(Database database) throws InterruptedException {
+        JdbiPriorityStore store = store(database);
+        List<Callable<?>> creates = List.of(
+                () -> { store.insert(priority(A, "race", new ChannelRank(Channel.SMS, 1))); return "created"; },
+                () -> { store.insert(priority(A, "race", new ChannelRank(Channel.VOICE, 1))); return "created"; });
+
+        List<Object> outcomes = Concurrently.run(creates);
+
+        assertEquals(1, outcomes.stream().filter("created"::equals).count(), () -> "outcomes: " + outcomes);
+        assertInstanceOf(NameAlreadyTakenException.class,
+                outcomes.stream().filter(o -> !"created".equals(o)).findFirst().orElseThrow());
+        assertEquals(1, store.list(A, "race").size());
+    }
+
+    @DatabaseTest
+    void concurrentModificationsOfOnePriorityDoNotLoseEachOther(Database database) throws InterruptedException {
+        JdbiPriorityStore store = store(database);
+        Priority stored = priority(A, "counter", new ChannelRank(Channel.SMS, 1));
+        store.insert(stored);
+        Callable<?> increment = () -> store.modify(A, stored.id(), current -> new Priority(current.id(), A, current.name(),
+                List.of(new ChannelRank(Channel.SMS, current.channels().get(0).priority() + 1))));
+
+        List<Object> outcomes = Concurrently.run(List.of(increment, increment, increment, increment));
+
+        outcomes.forEach(outcome -> assertInstanceOf(Optional.class, outcome, () -> "outcome: " + outcome));
+        assertEquals(5, store.find(A, stored.id()).orElseThrow().channels().get(0).priority());
+    }
+}
