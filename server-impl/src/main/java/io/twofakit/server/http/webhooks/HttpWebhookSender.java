@@ -6,6 +6,7 @@ import io.twofakit.api.model.Channel;
 import io.twofakit.api.model.DeliveryStatus;
 import io.twofakit.api.model.DeliveryStatusWithError;
 import io.twofakit.api.model.Error;
+import io.twofakit.server.domain.callback.CallbackRules;
 import io.twofakit.server.domain.delivery.DeliveryEvent;
 import io.twofakit.server.domain.webhook.CallbackTarget;
 import io.twofakit.server.domain.webhook.WebhookSender;
@@ -33,7 +34,7 @@ import java.util.logging.Logger;
 public final class HttpWebhookSender implements WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(HttpWebhookSender.class.getName());
-    public static final String EVENT_ID_HEADER = "X-Twofa-Event-Id";
+    private static final String EVENT_ID_HEADER = CallbackRules.EVENT_ID_HEADER;
     /** Headers the HTTP client sets itself, or that the server sets: a configured value for them is ignored. */
     private static final Set<String> OWN_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade",
             "content-type", EVENT_ID_HEADER.toLowerCase(Locale.ROOT));

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.twofakit.server.config.WebhookSettings;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.delivery.ChannelGateway;
@@ -55,7 +54,6 @@ class WebhookDeliveryTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
     private static final WebhookSettings SETTINGS =
             new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(4), 3, Duration.ofMillis(500));
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Database database = Database.open("jdbc:h2:mem:webhooks-" + UUID.randomUUID()
             + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
@@ -126,16 +124,8 @@ class WebhookDeliveryTest {
         }
     }
 
-    private static JsonNode json(WebhookReceiver.Received received) {
-        try {
-            return JSON.readTree(received.body());
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + received.body(), e);
-        }
-    }
-
     private static List<String> statuses(List<WebhookReceiver.Received> received) {
-        return received.stream().map(r -> json(r).get("channel").asText() + " " + json(r).get("status").asText()).toList();
+        return received.stream().map(r -> r.json().get("channel").asText() + " " + r.json().get("status").asText()).toList();
     }
 
     @Test
@@ -156,16 +146,16 @@ class WebhookDeliveryTest {
             assertEquals("42", request.header("X-Custom"));
             assertEquals("application/json", request.header("Content-Type"));
             assertEquals(events.get(i).id().toString(), request.header("X-Twofa-Event-Id"));
-            JsonNode body = json(request);
+            JsonNode body = request.json();
             assertEquals(otpId.toString(), body.get("otpId").asText());
             assertEquals(events.get(i).profileId().toString(), body.get("profileId").asText());
             assertTrue(body.get("timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"),
                     body.get("timestamp").asText());
         }
-        JsonNode undeliverable = json(received.get(1));
+        JsonNode undeliverable = received.get(1).json();
         assertEquals("simulator::undeliverable", undeliverable.get("error").get("code").asText());
         assertFalse(undeliverable.get("error").get("message").asText().isBlank());
-        assertNull(json(received.get(3)).get("error"), "only UNDELIVERABLE carries an error");
+        assertNull(received.get(3).json().get("error"), "only UNDELIVERABLE carries an error");
     }
 
     @Test

@@ -1,0 +1,234 @@
+package io.twofakit.server;
+
+import static io.twofakit.server.HttpClientSupport.json;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.twofakit.server.config.ServerConfig;
+import io.twofakit.server.http.webhooks.WebhookReceiver;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OTP operations, their delivery, webhooks and the simulator's controls as {@link TwofaServer} wires them,
+ * over HTTP. The rules themselves are tested on the services; the conformance suite covers them in full.
+ */
+class OtpApiTest {
+
+    private static final String ACME = "key-for-acme-1";
+    private static final String GLOBEX = "key-for-globex-1";
+    private static final Pattern DIGITS = Pattern.compile("\\d{6}");
+    private static TwofaServer server;
+    private static HttpClientSupport http;
+    private static WebhookReceiver receiver;
+
+    @BeforeAll
+    static void start() {
+        server = TwofaServer.start(new ServerConfig(0,
+                "jdbc:h2:mem:otps-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                Map.of(ACME, "acme", GLOBEX, "globex"), false, true));
+        http = new HttpClientSupport(URI.create(server.baseUri() + "/"));
+        receiver = WebhookReceiver.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+        receiver.close();
+    }
+
+    private static HttpResponse<String> send(String key, String method, String path, String body) {
+        HttpRequest.Builder request = http.request(path);
+        if (key != null) {
+            request.header("apiKey", key);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)));
+    }
+
+    private static JsonNode expect(int status, HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), response.body());
+        return response.body().isEmpty() ? null : json(response);
+    }
+
+    private static String unique(String base) {
+        return base + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** An SMS template in en_US and a profile using it; answers the profile's name. */
+    private static String smsProfile(String message) {
+        String template = unique("otp_sms");
+        expect(201, send(ACME, "POST", "2fa/v4/templates/sms", "{\"name\":\"" + template
+                + "\",\"language\":\"en_US\",\"message\":\"" + message + "\",\"codeExpirationTime\":4}"));
+        String profile = unique("login");
+        expect(201, send(ACME, "POST", "2fa/v4/profiles", "{\"name\":\"" + profile + "\",\"channels\":[{\"type\":\"SMS\","
+                + "\"templates\":[{\"name\":\"" + template + "\",\"languageCode\":\"en_US\"}]}]}"));
+        return profile;
+    }
+
+    private static String profileId(String name) {
+        return expect(200, send(ACME, "GET", "2fa/v4/profiles?name=" + name, null)).get(0).get("id").asText();
+    }
+
+    private static List<JsonNode> messagesTo(String to) {
+        JsonNode messages = expect(200, send(null, "GET", "simulator/messages?to=" + to.replace("+", "%2B"), null));
+        return java.util.stream.StreamSupport.stream(messages.spliterator(), false).toList();
+    }
+
+    private static String newNumber() {
+        return "+49176" + (1_000_000 + (int) (Math.random() * 8_999_999));
+    }
+
+    @Test
+    void anOtpIsDeliveredReadValidatedListedAndDeletedWithItsEventsPosted() {
+        String profile = smsProfile("Your code {{otp_code}} expires in {{expiration_time}} minutes");
+        String callbackUrl = receiver.url("/hooks/" + UUID.randomUUID());
+        expect(201, send(ACME, "POST", "2fa/v4/configurations/callbacks", "{\"url\":\"" + callbackUrl
+                + "\",\"headers\":{\"X-Auth\":\"s3cret\"},\"profileId\":\"" + profileId(profile) + "\"}"));
+        String to = newNumber();
+
+        long sentAt = System.nanoTime();
+        JsonNode created = expect(202, send(ACME, "POST", "2fa/v4/otp",
+                "{\"to\":\"" + to + "\",\"profileName\":\"" + profile + "\",\"sender\":\"ACME\"}"));
+        String id = created.get("id").asText();
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> messagesTo(to).size() == 1);
+        JsonNode message = messagesTo(to).get(0);
+        assertEquals("SMS", message.get("channel").asText());
+        assertEquals("ACME", message.get("sender").asText());
+        assertEquals(id, message.get("otpId").asText());
+        assertEquals("DELIVERED", message.get("outcome").asText());
+        Matcher code = DIGITS.matcher(message.get("text").asText());
+        assertTrue(code.find(), message.toString());
+        assertTrue(message.get("text").asText().endsWith("expires in 4 minutes"), message.toString());
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> hooksFor(callbackUrl).size() == 2);
+        long latencyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sentAt);
+        List<WebhookReceiver.Received> hooks = hooksFor(callbackUrl);
+        assertEquals(List.of("DISPATCHED", "DELIVERED"), hooks.stream().map(h -> h.json().get("status").asText()).toList());
+        assertEquals("s3cret", hooks.get(0).header("X-Auth"));
+        assertFalse(hooks.get(0).header("X-Twofa-Event-Id").equals(hooks.get(1).header("X-Twofa-Event-Id")));
+        System.out.println("send -> DELIVERED webhook received after " + latencyMillis + " ms");
+
+        JsonNode read = expect(200, send(ACME, "GET", "2fa/v4/otp/" + id, null));
+        assertEquals("ACTIVE", read.get("otpStatus").asText());
+        assertEquals(to, read.get("to").asText());
+        assertEquals(3, read.get("allowedAttempts").asInt());
+        assertEquals(Duration.ofMinutes(4), Duration.between(Instant.parse(read.get("otpCreated").asText()),
+                Instant.parse(read.get("otpExpire").asText())));
+
+        assertEquals("WRONG_CODE", expect(200, send(ACME, "POST", "2fa/v4/otp/" + id + "/validate",
+                "{\"otpCode\":\"wrong-1\"}")).get("otpStatus").asText());
+        assertEquals("VERIFIED", expect(200, send(ACME, "POST", "2fa/v4/otp/" + id + "/validate",
+                "{\"otpCode\":\"" + code.group() + "\"}")).get("otpStatus").asText());
+        assertEquals("ALREADY_REPORTED", expect(200, send(ACME, "POST", "2fa/v4/otp/" + id + "/validate",
+                "{\"otpCode\":\"" + code.group() + "\"}")).get("otpStatus").asText());
+
+        JsonNode listed = expect(200, send(ACME, "GET", "2fa/v4/otp?to=%2B" + to.substring(1) + "&otpStatus=VERIFIED", null));
+        assertEquals(1, listed.size());
+        assertEquals(2, listed.get(0).get("attemptCount").asInt());
+        assertEquals(0, expect(200, send(GLOBEX, "GET", "2fa/v4/otp?to=%2B" + to.substring(1), null)).size());
+        expect(404, send(GLOBEX, "GET", "2fa/v4/otp/" + id, null));
+
+        expect(200, send(ACME, "DELETE", "2fa/v4/otp/" + id, null));
+        JsonNode gone = expect(404, send(ACME, "GET", "2fa/v4/otp/" + id, null));
+        assertEquals(id, gone.get("resourceId").asText());
+    }
+
+    private static List<WebhookReceiver.Received> hooksFor(String url) {
+        String path = URI.create(url).getPath();
+        return receiver.received().stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    @Test
+    void theSimulatorsClockExpiresOtps() {
+        String profile = smsProfile("{{otp_code}}");
+        String id = expect(202, send(ACME, "POST", "2fa/v4/otp",
+                "{\"to\":\"" + newNumber() + "\",\"profileName\":\"" + profile + "\",\"otpCode\":\"4711\"}")).get("id").asText();
+        Instant before = Instant.parse(expect(200, send(null, "POST", "simulator/clock", "{\"advanceSeconds\":0}"))
+                .get("now").asText());
+
+        Instant after = Instant.parse(expect(200, send(null, "POST", "simulator/clock", "{\"advanceSeconds\":240}"))
+                .get("now").asText());
+
+        assertTrue(!after.isBefore(before.plusSeconds(240)), before + " -> " + after);
+        assertEquals("EXPIRED", expect(200, send(ACME, "GET", "2fa/v4/otp/" + id, null)).get("otpStatus").asText());
+        assertEquals("EXPIRED", expect(200, send(ACME, "POST", "2fa/v4/otp/" + id + "/validate",
+                "{\"otpCode\":\"4711\"}")).get("otpStatus").asText());
+        expect(400, send(null, "POST", "simulator/clock", "{\"advanceSeconds\":-1}"));
+        expect(400, send(null, "POST", "simulator/clock", "{\"advanceSeconds\":\"soon\"}"));
+        expect(400, send(null, "POST", "simulator/clock", "{}"));
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheField() {
+        String profile = smsProfile("{{otp_code}}");
+        assertEquals("otp-id", expect(400, send(ACME, "GET", "2fa/v4/otp/not-a-uuid", null))
+                .get("violations").get(0).get("field").asText());
+        expect(400, send(ACME, "DELETE", "2fa/v4/otp/not-a-uuid", null));
+        expect(400, send(ACME, "POST", "2fa/v4/otp/not-a-uuid/validate", "{\"otpCode\":\"1234\"}"));
+        expect(404, send(ACME, "POST", "2fa/v4/otp/" + UUID.randomUUID() + "/validate", "{\"otpCode\":\"1234\"}"));
+        expect(404, send(ACME, "DELETE", "2fa/v4/otp/" + UUID.randomUUID(), null));
+        assertEquals("otpStatus", expect(400, send(ACME, "GET", "2fa/v4/otp?otpStatus=ACTIVE", null))
+                .get("violations").get(0).get("field").asText());
+        assertEquals(List.of("profileName", "to"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp", "{}"))));
+        assertEquals(List.of("to"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp",
+                "{\"to\":\"0176 123\",\"profileName\":\"" + profile + "\"}"))));
+        assertEquals(List.of("otpCode"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp",
+                "{\"to\":\"+4917612345678\",\"profileName\":\"" + profile + "\",\"otpCode\":\"ABCD\"}"))));
+        assertEquals(List.of("profileName"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp",
+                "{\"to\":\"+4917612345678\",\"profileName\":\"no-such-profile\"}"))));
+        assertEquals(List.of("priorityName"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp",
+                "{\"to\":\"+4917612345678\",\"profileName\":\"" + profile + "\",\"priorityName\":\"none\"}"))));
+        assertEquals(List.of("languageCode"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp",
+                "{\"to\":\"+4917612345678\",\"profileName\":\"" + profile + "\",\"languageCode\":\"xx\"}"))));
+        assertEquals(List.of("languageCode"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp",
+                "{\"to\":\"+4917612345678\",\"profileName\":\"" + profile + "\",\"languageCode\":\"de\"}"))));
+        assertEquals(List.of("profileName"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp",
+                "{\"to\":\"+4917612345678\",\"profileName\":\"" + "p".repeat(100_000) + "\"}"))));
+        expect(400, send(ACME, "POST", "2fa/v4/otp/" + UUID.randomUUID() + "/validate", "{}"));
+        expect(400, send(ACME, "POST", "2fa/v4/otp/" + UUID.randomUUID() + "/validate", "{\"otpCode\":12345}"));
+        expect(400, send(ACME, "POST", "2fa/v4/otp", "null"));
+        expect(400, send(ACME, "POST", "2fa/v4/otp", "[]"));
+    }
+
+    private static List<String> fields(JsonNode violations) {
+        return java.util.stream.StreamSupport.stream(violations.get("violations").spliterator(), false)
+                .map(v -> v.get("field").asText()).sorted().toList();
+    }
+
+    @Test
+    void theSimulatorPageEscapesWhatClientsSent() {
+        String profile = smsProfile("<b>{{otp_code}}</b>");
+        String to = newNumber();
+        expect(202, send(ACME, "POST", "2fa/v4/otp", "{\"to\":\"" + to + "\",\"profileName\":\"" + profile
+                + "\",\"sender\":\"<script>alert(1)</script>\"}"));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> messagesTo(to).size() == 1);
+
+        HttpResponse<String> page = send(null, "GET", "simulator", null);
+
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(page.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), page.body());
+        assertFalse(page.body().contains("<script>"), "unescaped client text on the page");
+        assertTrue(page.body().contains(to));
+    }
+}
