@@ -24,14 +24,17 @@ import io.twofakit.server.store.JdbiWebhookStore;
 import io.twofakit.server.work.WorkLoop;
 import io.twofakit.server.domain.callback.CallbackConfigurationService;
 import io.twofakit.server.domain.callback.CallbackConfigurationStore;
-import io.twofakit.server.domain.priority.PriorityService;
 import io.twofakit.server.domain.priority.PriorityStore;
+import io.twofakit.server.domain.priority.PriorityService;
+import io.twofakit.server.domain.profile.ProfileService;
 import io.twofakit.server.domain.profile.ProfileStore;
 import io.twofakit.server.domain.template.MessageTemplateService;
 import io.twofakit.server.domain.template.TemplateCatalog;
+import io.twofakit.server.domain.template.TemplateStore;
 import io.twofakit.server.domain.whatsapp.WhatsAppConfigurationService;
 import io.twofakit.server.domain.whatsapp.WhatsAppReview;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplateService;
+import io.twofakit.server.domain.whatsapp.WhatsAppTemplateStore;
 import io.twofakit.server.http.ApiKeyFilter;
 import io.twofakit.server.http.HealthResource;
 import io.twofakit.server.http.IgnoreH2cUpgrade;
@@ -47,6 +50,7 @@ import io.twofakit.server.http.errors.UnexpectedExceptionMapper;
 import io.twofakit.server.http.errors.WebApplicationExceptionMapper;
 import io.twofakit.server.http.resources.CallbackConfigurationsResource;
 import io.twofakit.server.http.resources.PrioritiesResource;
+import io.twofakit.server.http.resources.ProfilesResource;
 import io.twofakit.server.store.JdbiCallbackConfigurationStore;
 import io.twofakit.server.store.JdbiPriorityStore;
 import io.twofakit.server.store.JdbiProfileStore;
@@ -224,18 +228,15 @@ public final class TwofaServer implements AutoCloseable {
                                             AdjustableClock clock) {
         app.register(new HealthResource());
 
-        PriorityStore priorities = new JdbiPriorityStore(database);
-        app.register(new PrioritiesResource(new PriorityService(priorities)));
-
         ProfileStore profiles = new JdbiProfileStore(database);
-        CallbackConfigurationStore callbacks = new JdbiCallbackConfigurationStore(database);
-        app.register(new CallbackConfigurationsResource(new CallbackConfigurationService(callbacks, profiles)));
+        TemplateStore templateStore = new JdbiTemplateStore(database);
+        WhatsAppTemplateStore whatsAppTemplateStore = new JdbiWhatsAppTemplateStore(database);
+
         WhatsAppConfigurationService whatsAppConfigurations =
                 new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database), clock);
-        WhatsAppTemplateService whatsAppTemplates = new WhatsAppTemplateService(
-                new JdbiWhatsAppTemplateStore(database), whatsAppConfigurations,
-                new WhatsAppReview(clock, config.whatsAppReviewDelay()), clock);
-        MessageTemplateService messageTemplates = new MessageTemplateService(new JdbiTemplateStore(database));
+        WhatsAppTemplateService whatsAppTemplates = new WhatsAppTemplateService(whatsAppTemplateStore,
+                whatsAppConfigurations, new WhatsAppReview(clock, config.whatsAppReviewDelay()), clock, profiles);
+        MessageTemplateService messageTemplates = new MessageTemplateService(templateStore, profiles);
         app.register(new SmsTemplateResource(messageTemplates));
         app.register(new ViberTemplateResource(messageTemplates));
         app.register(new VoiceTemplateResource(messageTemplates));
@@ -243,7 +244,14 @@ public final class TwofaServer implements AutoCloseable {
         app.register(new WhatsAppConfigurationResource(whatsAppConfigurations));
         app.register(new WhatsAppTemplateResource(whatsAppTemplates));
 
-        return registerOtps(app, config, database, clock, profiles, priorities, whatsAppTemplates,
+        PriorityStore priorities = new JdbiPriorityStore(database);
+        CallbackConfigurationStore callbacks = new JdbiCallbackConfigurationStore(database);
+        app.register(new ProfilesResource(
+                new ProfileService(profiles, templateStore, whatsAppTemplateStore, whatsAppConfigurations)));
+        app.register(new PrioritiesResource(new PriorityService(priorities)));
+        app.register(new CallbackConfigurationsResource(new CallbackConfigurationService(callbacks, profiles)));
+
+        return registerOtps(app, config, database, clock, profiles, priorities, templateStore, whatsAppTemplates,
                 new ConfiguredCallbacks(callbacks));
     }
 
@@ -254,7 +262,8 @@ public final class TwofaServer implements AutoCloseable {
      */
     private static List<WorkLoop> registerOtps(ResourceConfig app, ServerConfig config, Database database,
                                                AdjustableClock clock, ProfileStore profiles, PriorityStore priorities,
-                                               WhatsAppTemplateService whatsAppTemplates, CallbackTargets callbacks) {
+                                               TemplateStore templates, WhatsAppTemplateService whatsAppTemplates,
+                                               CallbackTargets callbacks) {
         Clock realTime = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         String secret = config.secret() != null ? config.secret()
@@ -279,7 +288,7 @@ public final class TwofaServer implements AutoCloseable {
                 FALLBACK_POLL, STOP_GRACE, realTime);
 
         OtpService otps = new OtpService(new JdbiOtpStore(database, realTime), profiles, priorities,
-                new JdbiTemplateStore(database), whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clock, delivery::wake);
+                templates, whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clock, delivery::wake);
         app.register(new OtpResource(otps));
         if (config.simulator()) {
             app.register(new SimulatorResource(new Simulator(handset, clock, webhookStore)));

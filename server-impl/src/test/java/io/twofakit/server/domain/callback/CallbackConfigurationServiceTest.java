@@ -9,9 +9,9 @@ import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
 import io.twofakit.server.domain.profile.Profile;
 import io.twofakit.server.store.Database;
-import io.twofakit.server.store.InMemoryDatabase;
 import io.twofakit.server.store.JdbiCallbackConfigurationStore;
 import io.twofakit.server.store.JdbiProfileStore;
+import io.twofakit.server.support.H2Databases;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +35,7 @@ class CallbackConfigurationServiceTest {
 
     @BeforeEach
     void open() {
-        database = InMemoryDatabase.open(ACCOUNT, OTHER);
+        database = H2Databases.withAccounts(ACCOUNT, OTHER);
         profiles = new JdbiProfileStore(database);
         service = new CallbackConfigurationService(new JdbiCallbackConfigurationStore(database), profiles);
     }

@@ -9,8 +9,8 @@ import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
 import io.twofakit.server.store.Database;
-import io.twofakit.server.store.InMemoryDatabase;
 import io.twofakit.server.store.JdbiPriorityStore;
+import io.twofakit.server.support.H2Databases;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,7 +29,7 @@ class PriorityServiceTest {
 
     @BeforeEach
     void open() {
-        database = InMemoryDatabase.open(ACCOUNT, "other");
+        database = H2Databases.withAccounts(ACCOUNT, "other");
         service = new PriorityService(new JdbiPriorityStore(database));
     }
 

@@ -25,8 +25,12 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class WebhookReceiver implements AutoCloseable {
 
-    /** One request as received; header names in lower case. */
-    public record Received(String path, Map<String, String> headers, String body) {
+    /**
+     * One request as received; header names in lower case.
+     *
+     * @param arrivedNanos {@link System#nanoTime()} when the request arrived
+     */
+    public record Received(String path, Map<String, String> headers, String body, long arrivedNanos) {
         public String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
@@ -57,6 +61,7 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             try (exchange; InputStream body = exchange.getRequestBody()) {
+                long arrived = System.nanoTime();
                 String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
                 Map<String, String> headers = new TreeMap<>();
                 exchange.getRequestHeaders().forEach((name, values) ->
@@ -68,7 +73,7 @@ public final class WebhookReceiver implements AutoCloseable {
                 }
                 int status = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? failureStatus : 200;
                 synchronized (received) {
-                    received.add(new Received(exchange.getRequestURI().getPath(), headers, text));
+                    received.add(new Received(exchange.getRequestURI().getPath(), headers, text, arrived));
                 }
                 exchange.sendResponseHeaders(status, -1);
             }
