@@ -1,6 +1,6 @@
 package io.twofakit.server;
 
-import static io.twofakit.server.HttpClientSupport.json;
+import static io.twofakit.server.OtpTestApi.expect;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,11 +10,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.twofakit.server.config.ServerConfig;
 import io.twofakit.server.http.webhooks.WebhookReceiver;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +34,7 @@ class OtpApiTest {
     private static final String GLOBEX = "key-for-globex-1";
     private static final Pattern DIGITS = Pattern.compile("\\d{6}");
     private static TwofaServer server;
-    private static HttpClientSupport http;
+    private static OtpTestApi api;
     private static WebhookReceiver receiver;
 
     @BeforeAll
@@ -43,7 +42,7 @@ class OtpApiTest {
         server = TwofaServer.start(new ServerConfig(0,
                 "jdbc:h2:mem:otps-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
                 Map.of(ACME, "acme", GLOBEX, "globex"), false, true));
-        http = new HttpClientSupport(URI.create(server.baseUri() + "/"));
+        api = new OtpTestApi(server);
         receiver = WebhookReceiver.start();
     }
 
@@ -53,64 +52,17 @@ class OtpApiTest {
         receiver.close();
     }
 
-    private static HttpResponse<String> send(String key, String method, String path, String body) {
-        HttpRequest.Builder request = http.request(path);
-        if (key != null) {
-            request.header("apiKey", key);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        return http.send(request.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)));
-    }
-
-    private static JsonNode expect(int status, HttpResponse<String> response) {
-        assertEquals(status, response.statusCode(), response.body());
-        return response.body().isEmpty() ? null : json(response);
-    }
-
-    private static String unique(String base) {
-        return base + "_" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    /** An SMS template in en_US and a profile using it; answers the profile's name. */
-    private static String smsProfile(String message) {
-        String template = unique("otp_sms");
-        expect(201, send(ACME, "POST", "2fa/v4/templates/sms", "{\"name\":\"" + template
-                + "\",\"language\":\"en_US\",\"message\":\"" + message + "\",\"codeExpirationTime\":4}"));
-        String profile = unique("login");
-        expect(201, send(ACME, "POST", "2fa/v4/profiles", "{\"name\":\"" + profile + "\",\"channels\":[{\"type\":\"SMS\","
-                + "\"templates\":[{\"name\":\"" + template + "\",\"languageCode\":\"en_US\"}]}]}"));
-        return profile;
-    }
-
-    private static String profileId(String name) {
-        return expect(200, send(ACME, "GET", "2fa/v4/profiles?name=" + name, null)).get(0).get("id").asText();
-    }
-
-    private static List<JsonNode> messagesTo(String to) {
-        JsonNode messages = expect(200, send(null, "GET", "simulator/messages?to=" + to.replace("+", "%2B"), null));
-        return java.util.stream.StreamSupport.stream(messages.spliterator(), false).toList();
-    }
-
-    private static String newNumber() {
-        return "+49176" + (1_000_000 + (int) (Math.random() * 8_999_999));
-    }
-
     @Test
     void anOtpIsDeliveredReadValidatedListedAndDeletedWithItsEventsPosted() {
-        String profile = smsProfile("Your code {{otp_code}} expires in {{expiration_time}} minutes");
+        String profile = api.smsProfile(ACME, "Your code {{otp_code}} expires in {{expiration_time}} minutes");
         String callbackUrl = receiver.url("/hooks/" + UUID.randomUUID());
-        expect(201, send(ACME, "POST", "2fa/v4/configurations/callbacks", "{\"url\":\"" + callbackUrl
-                + "\",\"headers\":{\"X-Auth\":\"s3cret\"},\"profileId\":\"" + profileId(profile) + "\"}"));
-        String to = newNumber();
+        api.callback(ACME, callbackUrl, profile);
+        String to = OtpTestApi.newNumber();
 
-        JsonNode created = expect(202, send(ACME, "POST", "2fa/v4/otp",
-                "{\"to\":\"" + to + "\",\"profileName\":\"" + profile + "\",\"sender\":\"ACME\"}"));
-        String id = created.get("id").asText();
+        String id = api.sendOtp(ACME, to, profile, "\"sender\":\"ACME\"");
 
-        await().atMost(10, TimeUnit.SECONDS).until(() -> messagesTo(to).size() == 1);
-        JsonNode message = messagesTo(to).get(0);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> api.messagesTo(to).size() == 1);
+        JsonNode message = api.messagesTo(to).get(0);
         assertEquals("SMS", message.get("channel").asText());
         assertEquals("ACME", message.get("sender").asText());
         assertEquals(id, message.get("otpId").asText());
@@ -125,43 +77,41 @@ class OtpApiTest {
         assertEquals("s3cret", hooks.get(0).header("X-Auth"));
         assertFalse(hooks.get(0).header("X-Twofa-Event-Id").equals(hooks.get(1).header("X-Twofa-Event-Id")));
 
-        JsonNode read = expect(200, send(ACME, "GET", "2fa/v4/otp/" + id, null));
+        JsonNode read = expect(200, api.send(ACME, "GET", "2fa/v4/otp/" + id, null));
         assertEquals("ACTIVE", read.get("otpStatus").asText());
         assertEquals(to, read.get("to").asText());
         assertEquals(3, read.get("allowedAttempts").asInt());
         assertEquals(Duration.ofMinutes(4), Duration.between(Instant.parse(read.get("otpCreated").asText()),
                 Instant.parse(read.get("otpExpire").asText())));
 
-        assertEquals("WRONG_CODE", expect(200, send(ACME, "POST", "2fa/v4/otp/" + id + "/validate",
+        assertEquals("WRONG_CODE", expect(200, api.send(ACME, "POST", "2fa/v4/otp/" + id + "/validate",
                 "{\"otpCode\":\"wrong-1\"}")).get("otpStatus").asText());
-        assertEquals("VERIFIED", expect(200, send(ACME, "POST", "2fa/v4/otp/" + id + "/validate",
+        assertEquals("VERIFIED", expect(200, api.send(ACME, "POST", "2fa/v4/otp/" + id + "/validate",
                 "{\"otpCode\":\"" + code.group() + "\"}")).get("otpStatus").asText());
-        assertEquals("ALREADY_REPORTED", expect(200, send(ACME, "POST", "2fa/v4/otp/" + id + "/validate",
+        assertEquals("ALREADY_REPORTED", expect(200, api.send(ACME, "POST", "2fa/v4/otp/" + id + "/validate",
                 "{\"otpCode\":\"" + code.group() + "\"}")).get("otpStatus").asText());
 
-        JsonNode listed = expect(200, send(ACME, "GET", "2fa/v4/otp?to=%2B" + to.substring(1) + "&otpStatus=VERIFIED", null));
+        JsonNode listed = expect(200, api.send(ACME, "GET", "2fa/v4/otp?to=%2B" + to.substring(1) + "&otpStatus=VERIFIED", null));
         assertEquals(1, listed.size());
         assertEquals(2, listed.get(0).get("attemptCount").asInt());
-        assertEquals(0, expect(200, send(GLOBEX, "GET", "2fa/v4/otp?to=%2B" + to.substring(1), null)).size());
-        expect(404, send(GLOBEX, "GET", "2fa/v4/otp/" + id, null));
+        assertEquals(0, expect(200, api.send(GLOBEX, "GET", "2fa/v4/otp?to=%2B" + to.substring(1), null)).size());
+        expect(404, api.send(GLOBEX, "GET", "2fa/v4/otp/" + id, null));
 
-        expect(200, send(ACME, "DELETE", "2fa/v4/otp/" + id, null));
-        JsonNode gone = expect(404, send(ACME, "GET", "2fa/v4/otp/" + id, null));
+        expect(200, api.send(ACME, "DELETE", "2fa/v4/otp/" + id, null));
+        JsonNode gone = expect(404, api.send(ACME, "GET", "2fa/v4/otp/" + id, null));
         assertEquals(id, gone.get("resourceId").asText());
     }
 
     @Test
     void theDeliveredEventReachesTheCallbackWithinAFractionOfASecond() {
-        String profile = smsProfile("{{otp_code}}");
+        String profile = api.smsProfile(ACME, "{{otp_code}}");
         String callbackUrl = receiver.url("/latency/" + UUID.randomUUID());
-        expect(201, send(ACME, "POST", "2fa/v4/configurations/callbacks", "{\"url\":\"" + callbackUrl
-                + "\",\"profileId\":\"" + profileId(profile) + "\"}"));
+        api.callback(ACME, callbackUrl, profile);
         int rounds = 30;
-        List<Long> latencies = new java.util.ArrayList<>();
+        List<Long> latencies = new ArrayList<>();
         for (int i = 0; i < rounds; i++) {
             long sentAt = System.nanoTime();
-            expect(202, send(ACME, "POST", "2fa/v4/otp", "{\"to\":\"" + newNumber() + "\",\"profileName\":\""
-                    + profile + "\"}"));
+            api.sendOtp(ACME, OtpTestApi.newNumber(), profile, null);
             int expected = 2 * (i + 1);
             await().atMost(10, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(2))
                     .until(() -> hooksFor(callbackUrl).size() == expected);
@@ -183,54 +133,54 @@ class OtpApiTest {
 
     @Test
     void theSimulatorsClockExpiresOtps() {
-        String profile = smsProfile("{{otp_code}}");
-        String id = expect(202, send(ACME, "POST", "2fa/v4/otp",
-                "{\"to\":\"" + newNumber() + "\",\"profileName\":\"" + profile + "\",\"otpCode\":\"4711\"}")).get("id").asText();
-        Instant before = Instant.parse(expect(200, send(null, "POST", "simulator/clock", "{\"advanceSeconds\":0}"))
+        String profile = api.smsProfile(ACME, "{{otp_code}}");
+        String id = expect(202, api.send(ACME, "POST", "2fa/v4/otp",
+                "{\"to\":\"" + OtpTestApi.newNumber() + "\",\"profileName\":\"" + profile + "\",\"otpCode\":\"4711\"}")).get("id").asText();
+        Instant before = Instant.parse(expect(200, api.send(null, "POST", "simulator/clock", "{\"advanceSeconds\":0}"))
                 .get("now").asText());
 
-        Instant after = Instant.parse(expect(200, send(null, "POST", "simulator/clock", "{\"advanceSeconds\":240}"))
+        Instant after = Instant.parse(expect(200, api.send(null, "POST", "simulator/clock", "{\"advanceSeconds\":240}"))
                 .get("now").asText());
 
         assertTrue(!after.isBefore(before.plusSeconds(240)), before + " -> " + after);
-        assertEquals("EXPIRED", expect(200, send(ACME, "GET", "2fa/v4/otp/" + id, null)).get("otpStatus").asText());
-        assertEquals("EXPIRED", expect(200, send(ACME, "POST", "2fa/v4/otp/" + id + "/validate",
+        assertEquals("EXPIRED", expect(200, api.send(ACME, "GET", "2fa/v4/otp/" + id, null)).get("otpStatus").asText());
+        assertEquals("EXPIRED", expect(200, api.send(ACME, "POST", "2fa/v4/otp/" + id + "/validate",
                 "{\"otpCode\":\"4711\"}")).get("otpStatus").asText());
-        expect(400, send(null, "POST", "simulator/clock", "{\"advanceSeconds\":-1}"));
-        expect(400, send(null, "POST", "simulator/clock", "{\"advanceSeconds\":\"soon\"}"));
-        expect(400, send(null, "POST", "simulator/clock", "{}"));
+        expect(400, api.send(null, "POST", "simulator/clock", "{\"advanceSeconds\":-1}"));
+        expect(400, api.send(null, "POST", "simulator/clock", "{\"advanceSeconds\":\"soon\"}"));
+        expect(400, api.send(null, "POST", "simulator/clock", "{}"));
     }
 
     @Test
     void badInputIsRefusedNamingTheField() {
-        String profile = smsProfile("{{otp_code}}");
-        assertEquals("otp-id", expect(400, send(ACME, "GET", "2fa/v4/otp/not-a-uuid", null))
+        String profile = api.smsProfile(ACME, "{{otp_code}}");
+        assertEquals("otp-id", expect(400, api.send(ACME, "GET", "2fa/v4/otp/not-a-uuid", null))
                 .get("violations").get(0).get("field").asText());
-        expect(400, send(ACME, "DELETE", "2fa/v4/otp/not-a-uuid", null));
-        expect(400, send(ACME, "POST", "2fa/v4/otp/not-a-uuid/validate", "{\"otpCode\":\"1234\"}"));
-        expect(404, send(ACME, "POST", "2fa/v4/otp/" + UUID.randomUUID() + "/validate", "{\"otpCode\":\"1234\"}"));
-        expect(404, send(ACME, "DELETE", "2fa/v4/otp/" + UUID.randomUUID(), null));
-        assertEquals("otpStatus", expect(400, send(ACME, "GET", "2fa/v4/otp?otpStatus=ACTIVE", null))
+        expect(400, api.send(ACME, "DELETE", "2fa/v4/otp/not-a-uuid", null));
+        expect(400, api.send(ACME, "POST", "2fa/v4/otp/not-a-uuid/validate", "{\"otpCode\":\"1234\"}"));
+        expect(404, api.send(ACME, "POST", "2fa/v4/otp/" + UUID.randomUUID() + "/validate", "{\"otpCode\":\"1234\"}"));
+        expect(404, api.send(ACME, "DELETE", "2fa/v4/otp/" + UUID.randomUUID(), null));
+        assertEquals("otpStatus", expect(400, api.send(ACME, "GET", "2fa/v4/otp?otpStatus=ACTIVE", null))
                 .get("violations").get(0).get("field").asText());
-        assertEquals(List.of("profileName", "to"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp", "{}"))));
-        assertEquals(List.of("to"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp",
+        assertEquals(List.of("profileName", "to"), fields(expect(400, api.send(ACME, "POST", "2fa/v4/otp", "{}"))));
+        assertEquals(List.of("to"), fields(expect(400, api.send(ACME, "POST", "2fa/v4/otp",
                 "{\"to\":\"0176 123\",\"profileName\":\"" + profile + "\"}"))));
-        assertEquals(List.of("otpCode"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp",
+        assertEquals(List.of("otpCode"), fields(expect(400, api.send(ACME, "POST", "2fa/v4/otp",
                 "{\"to\":\"+4917612345678\",\"profileName\":\"" + profile + "\",\"otpCode\":\"ABCD\"}"))));
-        assertEquals(List.of("profileName"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp",
+        assertEquals(List.of("profileName"), fields(expect(400, api.send(ACME, "POST", "2fa/v4/otp",
                 "{\"to\":\"+4917612345678\",\"profileName\":\"no-such-profile\"}"))));
-        assertEquals(List.of("priorityName"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp",
+        assertEquals(List.of("priorityName"), fields(expect(400, api.send(ACME, "POST", "2fa/v4/otp",
                 "{\"to\":\"+4917612345678\",\"profileName\":\"" + profile + "\",\"priorityName\":\"none\"}"))));
-        assertEquals(List.of("languageCode"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp",
+        assertEquals(List.of("languageCode"), fields(expect(400, api.send(ACME, "POST", "2fa/v4/otp",
                 "{\"to\":\"+4917612345678\",\"profileName\":\"" + profile + "\",\"languageCode\":\"xx\"}"))));
-        assertEquals(List.of("languageCode"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp",
+        assertEquals(List.of("languageCode"), fields(expect(400, api.send(ACME, "POST", "2fa/v4/otp",
                 "{\"to\":\"+4917612345678\",\"profileName\":\"" + profile + "\",\"languageCode\":\"de\"}"))));
-        assertEquals(List.of("profileName"), fields(expect(400, send(ACME, "POST", "2fa/v4/otp",
+        assertEquals(List.of("profileName"), fields(expect(400, api.send(ACME, "POST", "2fa/v4/otp",
                 "{\"to\":\"+4917612345678\",\"profileName\":\"" + "p".repeat(100_000) + "\"}"))));
-        expect(400, send(ACME, "POST", "2fa/v4/otp/" + UUID.randomUUID() + "/validate", "{}"));
-        expect(400, send(ACME, "POST", "2fa/v4/otp/" + UUID.randomUUID() + "/validate", "{\"otpCode\":12345}"));
-        expect(400, send(ACME, "POST", "2fa/v4/otp", "null"));
-        expect(400, send(ACME, "POST", "2fa/v4/otp", "[]"));
+        expect(400, api.send(ACME, "POST", "2fa/v4/otp/" + UUID.randomUUID() + "/validate", "{}"));
+        expect(400, api.send(ACME, "POST", "2fa/v4/otp/" + UUID.randomUUID() + "/validate", "{\"otpCode\":12345}"));
+        expect(400, api.send(ACME, "POST", "2fa/v4/otp", "null"));
+        expect(400, api.send(ACME, "POST", "2fa/v4/otp", "[]"));
     }
 
     private static List<String> fields(JsonNode violations) {
@@ -240,13 +190,13 @@ class OtpApiTest {
 
     @Test
     void theSimulatorPageEscapesWhatClientsSent() {
-        String profile = smsProfile("<b>{{otp_code}}</b>");
-        String to = newNumber();
-        expect(202, send(ACME, "POST", "2fa/v4/otp", "{\"to\":\"" + to + "\",\"profileName\":\"" + profile
+        String profile = api.smsProfile(ACME, "<b>{{otp_code}}</b>");
+        String to = OtpTestApi.newNumber();
+        expect(202, api.send(ACME, "POST", "2fa/v4/otp", "{\"to\":\"" + to + "\",\"profileName\":\"" + profile
                 + "\",\"sender\":\"<script>alert(1)</script>\"}"));
-        await().atMost(10, TimeUnit.SECONDS).until(() -> messagesTo(to).size() == 1);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> api.messagesTo(to).size() == 1);
 
-        HttpResponse<String> page = send(null, "GET", "simulator", null);
+        HttpResponse<String> page = api.send(null, "GET", "simulator", null);
 
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
