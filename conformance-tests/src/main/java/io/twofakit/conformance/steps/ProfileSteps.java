@@ -84,6 +84,12 @@ public class ProfileSteps {
         theProfileIsCreated();
     }
 
+    @Given("the other account has a profile {string}")
+    public void theOtherAccountHasAProfile(String base) {
+        create(base, accounts.secondAccount(), body(world.nameFor(base), List.of()));
+        theProfileIsCreated();
+    }
+
     @When("it creates a profile {string} with the {word} template {string} in {word}")
     public void itCreatesAProfileWithTheTemplate(String base, String channel, String template, String language) {
         create(base, state.client(), body(world.nameFor(base), List.of(entry(channel, List.of(ref(template, language))))));
