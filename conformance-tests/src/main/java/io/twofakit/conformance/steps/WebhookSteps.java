@@ -78,9 +78,9 @@ public class WebhookSteps {
         register(base, scope, headers.asMap());
     }
 
-    @Given("the webhook receiver {string} answers the first {int} request(s) with the status {int}")
-    public void theReceiverAnswersWithTheStatus(String base, int times, int status) {
-        world.receiver().failNext(world.path(base), times, status);
+    @Given("the webhook receiver {string} answers the first request with the status {int}")
+    public void theReceiverAnswersTheFirstRequestWith(String base, int status) {
+        world.receiver().failNext(world.path(base), 1, status);
     }
 
     /** A callback configuration posting to the receiver {@code base}; deleted with the scenario's others. */
