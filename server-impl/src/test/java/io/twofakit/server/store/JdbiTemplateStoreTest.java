@@ -154,4 +154,13 @@ class JdbiTemplateStoreTest {
         // the name is free again
         store.insert(template("acme", Channel.VOICE, "welcome", "en"));
     }
+
+    @DatabaseTest
+    void aFilterLongerThanAnyNameFindsNothingRatherThanFailing(Database database) {
+        JdbiTemplateStore store = store(database);
+        store.insert(template("acme", Channel.SMS, "welcome", "en"));
+
+        assertEquals(List.of(), store.list("acme", Channel.SMS, "n".repeat(5000), "l".repeat(100)));
+        assertTrue(store.findByName("acme", Channel.SMS, "n".repeat(5000)).isEmpty());
+    }
 }

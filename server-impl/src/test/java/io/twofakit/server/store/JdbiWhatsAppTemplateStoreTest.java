@@ -132,4 +132,16 @@ class JdbiWhatsAppTemplateStoreTest {
         assertFalse(store.delete("acme", template.templateId()));
         assertTrue(store.find("acme", template.templateId()).isEmpty());
     }
+
+    @DatabaseTest
+    void keysLongerThanTheirColumnsFindNothingRatherThanFailing(Database database) {
+        JdbiWhatsAppTemplateStore store = store(database);
+        store.insert(copyCode("acme", "otp_login", "en"));
+
+        String huge = "x".repeat(5000);
+        assertTrue(store.find("acme", huge).isEmpty());
+        assertFalse(store.delete("acme", huge));
+        assertEquals(List.of(), store.search("acme", huge, huge));
+        assertTrue(store.findByNameAndLanguage("acme", huge, huge).isEmpty());
+    }
 }
