@@ -158,4 +158,13 @@ class JdbiPriorityStoreTest {
         assertEquals(Arrays.asList(null, null, null, null), outcomes);
         assertEquals(5, store.find(A, stored.id()).orElseThrow().channels().get(0).priority());
     }
+
+    @DatabaseTest
+    void aNameLongerThanAnyFindsNothingRatherThanFailing(Database database) {
+        JdbiPriorityStore store = store(database);
+        store.insert(priority(A, "short", new ChannelRank(Channel.SMS, 1)));
+
+        assertEquals(List.of(), store.list(A, "n".repeat(5000)));
+        assertEquals(Optional.empty(), store.findByName(A, "n".repeat(5000)));
+    }
 }

@@ -186,4 +186,16 @@ class JdbiProfileStoreTest {
         assertEquals(Arrays.asList(null, null, null, null), outcomes);
         assertEquals(4, store.find(A, stored.id()).orElseThrow().channels().get(0).templates().size());
     }
+
+    @DatabaseTest
+    void namesLongerThanTheirColumnsFindNothingRatherThanFailing(Database database) {
+        JdbiProfileStore store = store(database);
+        store.insert(profile(A, "short", SMS, WHATSAPP));
+        String huge = "n".repeat(5000);
+
+        assertEquals(List.of(), store.list(A, huge));
+        assertEquals(Optional.empty(), store.findByName(A, huge));
+        assertEquals(List.of(), store.profilesUsingTemplate(A, Channel.SMS, huge));
+        assertEquals(List.of(), store.profilesUsingTemplate(A, Channel.WHATSAPP, huge, huge));
+    }
 }

@@ -7,7 +7,6 @@ import io.twofakit.api.model.AddTemplateChannelEntryDTO;
 import io.twofakit.api.model.ChannelEntryDTO;
 import io.twofakit.api.model.CreatedProfileDTO;
 import io.twofakit.api.model.LanguageCode;
-import io.twofakit.api.model.NewChannelEntryDTO;
 import io.twofakit.api.model.NewProfileDTO;
 import io.twofakit.api.model.NewTemplateChannel;
 import io.twofakit.api.model.PatchChannelEntryDTO;

@@ -78,7 +78,8 @@ class ProfileServiceTest {
     }
 
     private WhatsAppTemplate whatsApp(String name, String language) {
-        return whatsAppTemplates.submit(ACCOUNT, new WhatsAppTemplateDraft(name, language, null, null, null, null, null, null, null));
+        return whatsAppTemplates.submit(ACCOUNT, new WhatsAppTemplateDraft(name, language, null, null, null, null, null, null, null))
+                .template();
     }
 
     private static ProfileChannel channel(Channel channel, TemplateRef... templates) {
