@@ -86,6 +86,11 @@ public class OtpSteps {
         send(OtpWorld.THE_OTP, to, profile, Map.of("languageCode", language));
     }
 
+    @When("an OTP with the code {string} is sent to {string} with the profile {string} in {word}")
+    public void anOtpWithTheCodeIsSentInLanguage(String code, String to, String profile, String language) {
+        send(OtpWorld.THE_OTP, to, profile, Map.of("otpCode", code, "languageCode", language));
+    }
+
     @When("an OTP is sent to {string} with the profile {string} and the priority {string}")
     public void anOtpIsSentWithThePriority(String to, String profile, String priority) {
         send(OtpWorld.THE_OTP, to, profile, Map.of("priorityName", priorities.get(priority).name()));
