@@ -147,6 +147,15 @@ public final class JdbiDeliveryStore implements DeliveryStore {
     }
 
     @Override
+    public boolean abandon(UUID otpId, UUID lease) {
+        return jdbi.withHandle(handle -> handle.createUpdate("delete from delivery_job"
+                        + " where otp_id = :otp and lease_token = :lease")
+                .bind("otp", otpId)
+                .bind("lease", lease)
+                .execute()) == 1;
+    }
+
+    @Override
     public void release(UUID otpId, UUID lease, Instant dueAgain) {
         jdbi.useHandle(handle -> handle.createUpdate("update delivery_job set lease_token = null, lease_until = null,"
                         + " due_at = :due where otp_id = :otp and lease_token = :lease")

@@ -42,6 +42,12 @@ public interface DeliveryStore {
     boolean recordOutcome(UUID otpId, UUID lease, int position, DeliveryEvent event, List<UUID> callbackIds,
                           boolean finished);
 
+    /**
+     * Ends a job that can never be delivered (its sealed code does not open with this server's secret),
+     * recording nothing. @return false when the lease was lost
+     */
+    boolean abandon(UUID otpId, UUID lease);
+
     /** Gives the job back, to be claimed again from {@code dueAgain} on (after a failure of the worker). */
     void release(UUID otpId, UUID lease, Instant dueAgain);
 

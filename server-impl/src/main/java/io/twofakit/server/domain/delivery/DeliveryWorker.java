@@ -84,9 +84,18 @@ public final class DeliveryWorker implements WorkSource {
     }
 
     private void deliverSteps(DeliveryJob job, UUID lease) {
+        String code;
+        try {
+            code = codes.open(job.otpId(), job.sealedCode());
+        } catch (IllegalArgumentException e) {
+            // sealed under another secret: no server with this secret can ever deliver it (nor check its code)
+            LOG.warning(() -> "OTP " + job.otpId() + " cannot be delivered: " + e.getMessage()
+                    + " (was the server secret changed?); its delivery is abandoned");
+            store.abandon(job.otpId(), lease);
+            return;
+        }
         List<UUID> callbackIds = callbacks.matching(job.accountId(), job.profileId()).stream()
                 .map(CallbackTarget::id).toList();
-        String code = codes.open(job.otpId(), job.sealedCode());
         List<DeliveryStep> steps = job.steps();
         for (int position = job.nextPosition(); position < steps.size(); position++) {
             DeliveryStep step = steps.get(position);

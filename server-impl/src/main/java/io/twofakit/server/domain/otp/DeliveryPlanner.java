@@ -120,10 +120,10 @@ final class DeliveryPlanner {
         if (channel == Channel.WHATSAPP) {
             return whatsAppTemplates.find(accountId, ref.name(), ref.language())
                     .filter(t -> t.status() == WhatsAppTemplate.ReviewStatus.APPROVED)
-                    .map(t -> new PlannedChannel(channel, t.name(), whatsAppText(t), t.codeExpirationMinutes(), sender));
+                    .map(t -> new PlannedChannel(channel, whatsAppText(t), t.codeExpirationMinutes(), sender));
         }
         return templates.findByName(accountId, channel, ref.name())
-                .map(t -> new PlannedChannel(channel, t.name(), t.message(), t.codeExpirationMinutes(), sender));
+                .map(t -> new PlannedChannel(channel, t.message(), t.codeExpirationMinutes(), sender));
     }
 
     /** A WhatsApp authentication message as WhatsApp shows it: the template's body and its expiry footer. */

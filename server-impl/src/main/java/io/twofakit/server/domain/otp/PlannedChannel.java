@@ -10,8 +10,7 @@ import java.util.Objects;
  * @param codeExpirationMinutes the template's validity of a code
  * @param sender the request's sender for this channel, or null
  */
-record PlannedChannel(Channel channel, String templateName, String template, int codeExpirationMinutes,
-                      String sender) {
+record PlannedChannel(Channel channel, String template, int codeExpirationMinutes, String sender) {
 
     PlannedChannel {
         Objects.requireNonNull(channel, "channel");

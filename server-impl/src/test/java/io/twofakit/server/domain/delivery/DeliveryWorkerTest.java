@@ -224,6 +224,29 @@ class DeliveryWorkerTest {
     }
 
     @Test
+    void aJobSealedUnderAnotherSecretIsAbandonedNotRetriedForever() {
+        UUID id = send("+4917612345678", "4711", Channel.SMS);
+        DeliveryWorker withAnotherSecret = new DeliveryWorker(deliveries, gateways, new CallbackTargets() {
+            @Override
+            public List<CallbackTarget> matching(String accountId, UUID profileId) {
+                return List.of();
+            }
+
+            @Override
+            public Optional<CallbackTarget> find(String accountId, UUID callbackId) {
+                return Optional.empty();
+            }
+        }, new CodeProtection("another-secret-of-enough-length", new SecureRandom()), clock, clock, () -> { });
+
+        assertEquals(1, runDueJobs(withAnotherSecret));
+
+        clock.advance(Duration.ofMinutes(10));
+        assertEquals(0, runDueJobs(worker()), "the job is gone");
+        assertEquals(List.of(), eventsOf(id));
+        assertEquals(List.of(), handset.messages(null));
+    }
+
+    @Test
     void aDeletedOtpIsNotDelivered() {
         UUID id = send("+4917612345678", "4711", Channel.SMS);
         otps.delete(ACCOUNT, id);
