@@ -49,7 +49,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                 .bind("sealed", Base64.getEncoder().encodeToString(job.sealedCode()))
                 .bind("next", job.nextPosition())
                 .bind("dispatched", job.dispatched())
-                .bind("due", SqlTime.bind(dueAt))
+                .bind("due", SqlTimes.utc(dueAt))
                 .execute();
         for (DeliveryStep step : job.steps()) {
             handle.createUpdate("insert into delivery_step (otp_id, step_no, channel, sender, template_text,"
@@ -69,7 +69,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         List<UUID> candidates = jdbi.withHandle(handle -> handle.createQuery(
                         "select otp_id from delivery_job where due_at <= :now"
                                 + " and (lease_until is null or lease_until < :now) order by due_at limit :max")
-                .bind("now", SqlTime.bind(now))
+                .bind("now", SqlTimes.utc(now))
                 .bind("max", max)
                 .mapTo(UUID.class)
                 .list());
@@ -80,9 +80,9 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                 int taken = handle.createUpdate("update delivery_job set lease_token = :lease, lease_until = :until"
                                 + " where otp_id = :otp and due_at <= :now and (lease_until is null or lease_until < :now)")
                         .bind("lease", lease)
-                        .bind("until", SqlTime.bind(now.plus(leaseFor)))
+                        .bind("until", SqlTimes.utc(now.plus(leaseFor)))
                         .bind("otp", otpId)
-                        .bind("now", SqlTime.bind(now))
+                        .bind("now", SqlTimes.utc(now))
                         .execute();
                 return taken == 1 ? loadJob(handle, otpId) : Optional.<DeliveryJob>empty();
             }).ifPresent(job -> claimed.add(new ClaimedJob(job, lease)));
@@ -159,7 +159,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
     public void release(UUID otpId, UUID lease, Instant dueAgain) {
         jdbi.useHandle(handle -> handle.createUpdate("update delivery_job set lease_token = null, lease_until = null,"
                         + " due_at = :due where otp_id = :otp and lease_token = :lease")
-                .bind("due", SqlTime.bind(dueAgain))
+                .bind("due", SqlTimes.utc(dueAgain))
                 .bind("otp", otpId)
                 .bind("lease", lease)
                 .execute());
@@ -192,7 +192,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                 Channel.valueOf(row.getString("event_channel")),
                 DeliveryEventStatus.valueOf(row.getString("event_status")),
                 errorCode == null ? null : new DeliveryError(errorCode, row.getString("event_error_message")),
-                SqlTime.read(row, "event_occurred_at"));
+                SqlTimes.instant(row, "event_occurred_at"));
     }
 
     private static void insertEvent(Handle handle, DeliveryEvent event, List<UUID> callbackIds, Instant now) {
@@ -208,7 +208,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                 .bind("status", event.status().name())
                 .bind("code", event.error() == null ? null : event.error().code())
                 .bind("message", event.error() == null ? null : event.error().message())
-                .bind("occurred", SqlTime.bind(event.occurred()))
+                .bind("occurred", SqlTimes.utc(event.occurred()))
                 .execute();
         for (UUID callbackId : callbackIds) {
             handle.createUpdate("insert into webhook_delivery (id, event_id, callback_id, otp_id, event_seq, state,"
@@ -220,7 +220,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                     .bind("otp", event.otpId())
                     .bind("seq", event.sequence())
                     .bind("state", WebhookState.PENDING.name())
-                    .bind("now", SqlTime.bind(now))
+                    .bind("now", SqlTimes.utc(now))
                     .execute();
         }
     }

@@ -46,8 +46,8 @@ public final class JdbiOtpStore implements OtpStore {
                     .bind("status", otp.status().name())
                     .bind("attempts", otp.attemptCount())
                     .bind("allowed", otp.allowedAttempts())
-                    .bind("created", SqlTime.bind(otp.created()))
-                    .bind("expires", SqlTime.bind(otp.expires()))
+                    .bind("created", SqlTimes.utc(otp.created()))
+                    .bind("expires", SqlTimes.utc(otp.expires()))
                     .execute();
             JdbiDeliveryStore.insertJob(handle, job, realClock.instant());
         });
@@ -129,7 +129,7 @@ public final class JdbiOtpStore implements OtpStore {
                 OtpStatus.valueOf(row.getString("status")),
                 row.getInt("attempt_count"),
                 row.getInt("allowed_attempts"),
-                SqlTime.read(row, "created_at"),
-                SqlTime.read(row, "expires_at"));
+                SqlTimes.instant(row, "created_at"),
+                SqlTimes.instant(row, "expires_at"));
     }
 }

@@ -32,7 +32,7 @@ public final class JdbiServerSecretStore implements ServerSecretStore {
                             "insert into server_secret (name, secret_value, created_at) values (:name, :secret, :at)")
                     .bind("name", NAME)
                     .bind("secret", generated)
-                    .bind("at", SqlTime.bind(clock.instant()))
+                    .bind("at", SqlTimes.utc(clock.instant()))
                     .execute());
             return generated;
         } catch (RuntimeException e) {

@@ -49,7 +49,7 @@ public final class JdbiWebhookStore implements WebhookStore {
                                 + " order by w.next_attempt_at, w.event_seq limit :max")
                 .bind("failed", WebhookState.FAILED.name())
                 .bind("pending", WebhookState.PENDING.name())
-                .bind("now", SqlTime.bind(now))
+                .bind("now", SqlTimes.utc(now))
                 .bind("max", max)
                 .map((row, ctx) -> new Candidate(row.getObject("id", UUID.class), row.getObject("callback_id", UUID.class),
                         row.getInt("attempts"), row.getBoolean("after_given_up"), JdbiDeliveryStore.event(row)))
@@ -61,10 +61,10 @@ public final class JdbiWebhookStore implements WebhookStore {
                             + " set lease_token = :lease, lease_until = :until where id = :id and state = :pending"
                             + " and (lease_until is null or lease_until < :now)")
                     .bind("lease", lease)
-                    .bind("until", SqlTime.bind(now.plus(leaseFor)))
+                    .bind("until", SqlTimes.utc(now.plus(leaseFor)))
                     .bind("id", candidate.id())
                     .bind("pending", WebhookState.PENDING.name())
-                    .bind("now", SqlTime.bind(now))
+                    .bind("now", SqlTimes.utc(now))
                     .execute());
             if (taken == 1) {
                 claimed.add(new PendingWebhook(candidate.id(), lease, candidate.callbackId(), candidate.attempts(),
@@ -79,8 +79,8 @@ public final class JdbiWebhookStore implements WebhookStore {
         return jdbi.withHandle(handle -> handle.createQuery("select min(next_attempt_at) as next_due"
                         + " from webhook_delivery where state = :pending and next_attempt_at > :now")
                 .bind("pending", WebhookState.PENDING.name())
-                .bind("now", SqlTime.bind(now))
-                .map((row, ctx) -> Optional.ofNullable(SqlTime.read(row, "next_due")))
+                .bind("now", SqlTimes.utc(now))
+                .map((row, ctx) -> Optional.ofNullable(SqlTimes.instant(row, "next_due")))
                 .one());
     }
 
@@ -101,7 +101,7 @@ public final class JdbiWebhookStore implements WebhookStore {
                 .bind("state", state.name())
                 .bind("attempts", attempts)
                 .bind("error", clip(error))
-                .bind("at", SqlTime.bind(at))
+                .bind("at", SqlTimes.utc(at))
                 .bind("id", id)
                 .bind("lease", lease)
                 .execute());
@@ -113,9 +113,9 @@ public final class JdbiWebhookStore implements WebhookStore {
                         + " next_attempt_at = :next, last_error = :error, lease_token = null, lease_until = null,"
                         + " updated_at = :at where id = :id and lease_token = :lease")
                 .bind("attempts", attempts)
-                .bind("next", SqlTime.bind(nextAttempt))
+                .bind("next", SqlTimes.utc(nextAttempt))
                 .bind("error", clip(error))
-                .bind("at", SqlTime.bind(at))
+                .bind("at", SqlTimes.utc(at))
                 .bind("id", id)
                 .bind("lease", lease)
                 .execute());
@@ -137,8 +137,8 @@ public final class JdbiWebhookStore implements WebhookStore {
                         WebhookState.valueOf(row.getString("state")),
                         row.getInt("attempts"),
                         row.getString("last_error"),
-                        SqlTime.read(row, "created_at"),
-                        SqlTime.read(row, "updated_at")))
+                        SqlTimes.instant(row, "created_at"),
+                        SqlTimes.instant(row, "updated_at")))
                 .list());
     }
 

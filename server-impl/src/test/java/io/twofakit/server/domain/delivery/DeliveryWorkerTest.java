@@ -23,6 +23,7 @@ import io.twofakit.server.store.Database;
 import io.twofakit.server.store.JdbiDeliveryStore;
 import io.twofakit.server.store.JdbiOtpStore;
 import io.twofakit.server.store.JdbiWebhookStore;
+import io.twofakit.server.support.H2Databases;
 import io.twofakit.server.work.WorkSource;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -45,8 +46,7 @@ class DeliveryWorkerTest {
     private static final String ACCOUNT = "acme";
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-    private final Database database = Database.open("jdbc:h2:mem:delivery-" + UUID.randomUUID()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    private final Database database = H2Databases.withAccounts(ACCOUNT);
     private final AdjustableClock clock = new AdjustableClock(Clock.fixed(T0, ZoneOffset.UTC));
     private final CodeProtection codes = new CodeProtection("a-test-secret-of-enough-length", new SecureRandom());
     private final Handset handset = new Handset(100);
@@ -55,10 +55,6 @@ class DeliveryWorkerTest {
     private final List<CallbackTarget> callbacks = new ArrayList<>();
     private final AtomicInteger wakeUps = new AtomicInteger();
     private Map<Channel, ChannelGateway> gateways = simulated(Optional.of(handset));
-
-    {
-        database.registerAccounts(List.of(ACCOUNT), clock);
-    }
 
     @AfterEach
     void close() {

@@ -27,6 +27,7 @@ import io.twofakit.server.store.Database;
 import io.twofakit.server.store.JdbiDeliveryStore;
 import io.twofakit.server.store.JdbiOtpStore;
 import io.twofakit.server.store.JdbiWebhookStore;
+import io.twofakit.server.support.H2Databases;
 import io.twofakit.server.work.WorkSource;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -55,8 +56,7 @@ class WebhookDeliveryTest {
     private static final WebhookSettings SETTINGS =
             new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(4), 3, Duration.ofMillis(500));
 
-    private final Database database = Database.open("jdbc:h2:mem:webhooks-" + UUID.randomUUID()
-            + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    private final Database database = H2Databases.withAccounts(ACCOUNT);
     private final AdjustableClock clock = new AdjustableClock(Clock.fixed(T0, ZoneOffset.UTC));
     private final CodeProtection codes = new CodeProtection("a-test-secret-of-enough-length", new SecureRandom());
     private final JdbiDeliveryStore deliveries = new JdbiDeliveryStore(database, clock);
@@ -76,10 +76,6 @@ class WebhookDeliveryTest {
     };
     private final WebhookDispatcher dispatcher =
             new WebhookDispatcher(webhooks, targets, new HttpWebhookSender(SETTINGS.timeout()), SETTINGS, clock);
-
-    {
-        database.registerAccounts(List.of(ACCOUNT), clock);
-    }
 
     @AfterEach
     void close() {
