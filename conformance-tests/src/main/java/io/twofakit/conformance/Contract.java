@@ -59,6 +59,11 @@ public enum Contract {
         return filter;
     }
 
+    /** The contract's text. */
+    public String text() {
+        return load(resource);
+    }
+
     private OpenApiInteractionValidator validator(LevelResolver levels) {
         return OpenApiInteractionValidator.createForInlineApiSpecification(load(resource))
                 .withLevelResolver(levels)
