@@ -82,7 +82,7 @@ public final class Bench {
         List<String> command = List.of(settings.prism().toString(), "mock", "-h", "127.0.0.1", "-p",
                 Integer.toString(port), "--errors=false", "-v", "silent", settings.spec().toString());
         say("Prism: starting " + String.join(" ", command));
-        try (ChildProcess prism = ChildProcess.start("prism", command, settings.work(), log)) {
+        try (ChildProcess prism = ChildProcess.start("prism", command, Map.of(), settings.work(), log)) {
             Load.Target target = new Load.Target("127.0.0.1", port, API_KEY);
             prism.awaitReady(ignored -> answers(target, "/2fa/v4/templates/sms"), Duration.ofSeconds(60));
             Duration warmUp = settings.quick() ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
@@ -215,9 +215,11 @@ public final class Bench {
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(settings.serverJvmOptions());
             command.addAll(List.of("-jar", settings.jar().toString(), "--port", Integer.toString(port),
-                    "--api-key", API_KEY + "=" + ACCOUNT, "--secret", SECRET));
+                    "--api-key", API_KEY + "=" + ACCOUNT));
             command.addAll(db.serverOptions());
-            ChildProcess process = ChildProcess.start("server", command, dir, dir.resolve("server-" + name + ".log"));
+            // a fixed secret: OTP codes are hashed the same way in every run
+            ChildProcess process = ChildProcess.start("server", command, Map.of("TWOFA_SECRET", SECRET), dir,
+                    dir.resolve("server-" + name + ".log"));
             Load.Target target = new Load.Target("127.0.0.1", port, API_KEY);
             try {
                 Duration startUp = process.awaitReady(ignored -> healthy(target), Duration.ofSeconds(120));
