@@ -4,6 +4,8 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.twofakit.conformance.coverage.ContractOperations;
+import io.twofakit.conformance.coverage.ExchangeCoverage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +26,7 @@ public enum Contract {
     private final String resource;
     private volatile OpenApiValidationFilter strict;
     private volatile OpenApiValidationFilter lenient;
+    private volatile ExchangeCoverage coverage;
 
     Contract(String resource) {
         this.resource = resource;
@@ -57,6 +60,20 @@ public enum Contract {
             }
         }
         return filter;
+    }
+
+    /** What this run has exercised of the contract, across all scenarios. */
+    public ExchangeCoverage coverage() {
+        ExchangeCoverage recorded = coverage;
+        if (recorded == null) {
+            synchronized (this) {
+                if (coverage == null) {
+                    coverage = new ExchangeCoverage(ContractOperations.parse(load(resource)));
+                }
+                recorded = coverage;
+            }
+        }
+        return recorded;
     }
 
     private OpenApiInteractionValidator validator(LevelResolver levels) {
