@@ -162,11 +162,6 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         return new ServerConfig(port, databaseUrl, apiKeys, generated, simulator);
     }
 
-    /** A copy listening on another port. */
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(newPort, databaseUrl, apiKeys, apiKeyGenerated, simulator);
-    }
-
     @Override
     public String toString() {
         // never print the keys themselves

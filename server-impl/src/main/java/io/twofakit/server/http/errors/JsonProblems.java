@@ -11,7 +11,6 @@ import io.twofakit.server.domain.ValidationFailedException.Violation;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,9 +106,6 @@ final class JsonProblems {
         }
         if (Collection.class.isAssignableFrom(target) || target.isArray()) {
             return "must be an array";
-        }
-        if (Map.class.isAssignableFrom(target)) {
-            return "must be an object";
         }
         return "must be an object";
     }
