@@ -26,6 +26,7 @@ public enum Contract {
     private final String resource;
     private volatile OpenApiValidationFilter strict;
     private volatile OpenApiValidationFilter lenient;
+    private volatile ContractOperations operations;
     private volatile ExchangeCoverage coverage;
 
     Contract(String resource) {
@@ -62,13 +63,27 @@ public enum Contract {
         return filter;
     }
 
+    /** The operations the contract describes. */
+    public ContractOperations operations() {
+        ContractOperations parsed = operations;
+        if (parsed == null) {
+            synchronized (this) {
+                if (operations == null) {
+                    operations = ContractOperations.parse(load(resource));
+                }
+                parsed = operations;
+            }
+        }
+        return parsed;
+    }
+
     /** What this run has exercised of the contract, across all scenarios. */
     public ExchangeCoverage coverage() {
         ExchangeCoverage recorded = coverage;
         if (recorded == null) {
             synchronized (this) {
                 if (coverage == null) {
-                    coverage = new ExchangeCoverage(ContractOperations.parse(load(resource)));
+                    coverage = new ExchangeCoverage(operations());
                 }
                 recorded = coverage;
             }

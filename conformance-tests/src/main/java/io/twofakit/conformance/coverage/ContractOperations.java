@@ -44,6 +44,14 @@ public final class ContractOperations {
         return operations;
     }
 
+    /** The operation with this summary, e.g. "Create SMS Template". */
+    public ContractOperation named(String summary) {
+        return operations.stream()
+                .filter(operation -> summary.equals(operation.summary()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("The contract has no operation \"" + summary + "\""));
+    }
+
     /** The operation a request calls: of the matching templates, the most literal one. */
     public Optional<ContractOperation> find(String method, String path) {
         return operations.stream()
