@@ -1,6 +1,11 @@
 package io.twofakit.server;
 
 import io.twofakit.server.config.ServerConfig;
+import io.twofakit.server.domain.template.MessageTemplateService;
+import io.twofakit.server.domain.template.TemplateCatalog;
+import io.twofakit.server.domain.whatsapp.WhatsAppConfigurationService;
+import io.twofakit.server.domain.whatsapp.WhatsAppReview;
+import io.twofakit.server.domain.whatsapp.WhatsAppTemplateService;
 import io.twofakit.server.http.ApiKeyFilter;
 import io.twofakit.server.http.HealthResource;
 import io.twofakit.server.http.IgnoreH2cUpgrade;
@@ -14,7 +19,16 @@ import io.twofakit.server.http.errors.JsonParseExceptionMapper;
 import io.twofakit.server.http.errors.JsonProcessingExceptionMapper;
 import io.twofakit.server.http.errors.UnexpectedExceptionMapper;
 import io.twofakit.server.http.errors.WebApplicationExceptionMapper;
+import io.twofakit.server.http.resources.SmsTemplateResource;
+import io.twofakit.server.http.resources.TemplateListResource;
+import io.twofakit.server.http.resources.ViberTemplateResource;
+import io.twofakit.server.http.resources.VoiceTemplateResource;
+import io.twofakit.server.http.resources.WhatsAppConfigurationResource;
+import io.twofakit.server.http.resources.WhatsAppTemplateResource;
 import io.twofakit.server.store.Database;
+import io.twofakit.server.store.JdbiTemplateStore;
+import io.twofakit.server.store.JdbiWhatsAppConfigurationStore;
+import io.twofakit.server.store.JdbiWhatsAppTemplateStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -156,6 +170,19 @@ public final class TwofaServer implements AutoCloseable {
      */
     static void registerResources(ResourceConfig app, ServerConfig config, Database database, Clock clock) {
         app.register(new HealthResource());
+
+        WhatsAppConfigurationService whatsAppConfigurations =
+                new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database), clock);
+        WhatsAppTemplateService whatsAppTemplates = new WhatsAppTemplateService(
+                new JdbiWhatsAppTemplateStore(database), whatsAppConfigurations,
+                new WhatsAppReview(clock, config.whatsAppReviewDelay()), clock);
+        MessageTemplateService messageTemplates = new MessageTemplateService(new JdbiTemplateStore(database));
+        app.register(new SmsTemplateResource(messageTemplates));
+        app.register(new ViberTemplateResource(messageTemplates));
+        app.register(new VoiceTemplateResource(messageTemplates));
+        app.register(new TemplateListResource(new TemplateCatalog(messageTemplates, whatsAppTemplates)));
+        app.register(new WhatsAppConfigurationResource(whatsAppConfigurations));
+        app.register(new WhatsAppTemplateResource(whatsAppTemplates));
     }
 
     private static Logger quiet(String name) {

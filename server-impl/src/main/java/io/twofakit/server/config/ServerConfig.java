@@ -1,6 +1,7 @@
 package io.twofakit.server.config;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,9 +22,10 @@ import java.util.regex.Pattern;
  * @param apiKeys accepted API keys, each mapped to the account it acts for
  * @param apiKeyGenerated whether no key was configured and {@link #apiKeys} holds one generated key
  * @param simulator whether the simulator's controls are switched on
+ * @param whatsAppReviewDelay how long the simulated review of a WhatsApp template takes until it approves it
  */
 public record ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
-                           boolean simulator) {
+                           boolean simulator, Duration whatsAppReviewDelay) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_DATABASE_URL =
@@ -34,9 +37,12 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
     public static final String ENV_DATABASE_URL = "TWOFA_DATABASE_URL";
     public static final String ENV_API_KEYS = "TWOFA_API_KEYS";
     public static final String ENV_SIMULATOR = "TWOFA_SIMULATOR";
+    public static final String ENV_WHATSAPP_REVIEW_DELAY = "TWOFA_WHATSAPP_REVIEW_DELAY";
+    public static final Duration DEFAULT_WHATSAPP_REVIEW_DELAY = Duration.ofSeconds(2);
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._~+/-]{8,256}");
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -47,6 +53,16 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
             throw new IllegalArgumentException("at least one API key is needed");
         }
         apiKeys = Collections.unmodifiableMap(new LinkedHashMap<>(apiKeys));
+        Objects.requireNonNull(whatsAppReviewDelay, "whatsAppReviewDelay");
+        if (whatsAppReviewDelay.isNegative()) {
+            throw new IllegalArgumentException("whatsAppReviewDelay is negative: " + whatsAppReviewDelay);
+        }
+    }
+
+    /** A configuration with the default WhatsApp review delay. */
+    public ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
+                        boolean simulator) {
+        this(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, DEFAULT_WHATSAPP_REVIEW_DELAY);
     }
 
     /** Thrown for arguments or variables that cannot be understood; the message says which. */
@@ -72,9 +88,13 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
                                            "%s"); repeat for more keys (env %s, comma separated).
                                            With none, a key is generated and printed once at start-up.
                   --simulator on|off       the simulator's controls under /simulator (default on, env %s)
+                  --whatsapp-review-delay DURATION
+                                           how long the simulated review of a WhatsApp template takes
+                                           before it is approved: a number with ms, s or m (seconds when
+                                           none), e.g. 500ms (default 2s, env %s)
                   --help                   print this text and exit
                 """.formatted(DEFAULT_PORT, ENV_PORT, DEFAULT_DATABASE_URL, ENV_DATABASE_URL, DEFAULT_ACCOUNT,
-                ENV_API_KEYS, ENV_SIMULATOR);
+                ENV_API_KEYS, ENV_SIMULATOR, ENV_WHATSAPP_REVIEW_DELAY);
     }
 
     /** Whether the arguments ask for the usage text. */
@@ -100,6 +120,7 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         String databaseUrl = null;
         List<String> apiKeyArgs = new ArrayList<>();
         Boolean simulator = null;
+        Duration reviewDelay = null;
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -127,6 +148,7 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
                 case "--database" -> databaseUrl = parseDatabaseUrl(value, "--database");
                 case "--api-key" -> apiKeyArgs.add(value);
                 case "--simulator" -> simulator = parseOnOff(value, "--simulator");
+                case "--whatsapp-review-delay" -> reviewDelay = parseDuration(value, "--whatsapp-review-delay");
                 default -> throw new UsageException("Unknown option: " + name);
             }
         }
@@ -141,6 +163,11 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         }
         if (simulator == null) {
             simulator = !env.containsKey(ENV_SIMULATOR) || parseOnOff(env.get(ENV_SIMULATOR), ENV_SIMULATOR);
+        }
+        if (reviewDelay == null) {
+            reviewDelay = env.containsKey(ENV_WHATSAPP_REVIEW_DELAY)
+                    ? parseDuration(env.get(ENV_WHATSAPP_REVIEW_DELAY), ENV_WHATSAPP_REVIEW_DELAY)
+                    : DEFAULT_WHATSAPP_REVIEW_DELAY;
         }
 
         Map<String, String> apiKeys = new LinkedHashMap<>();
@@ -159,7 +186,12 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         if (generated) {
             apiKeys.put(generateApiKey(random), DEFAULT_ACCOUNT);
         }
-        return new ServerConfig(port, databaseUrl, apiKeys, generated, simulator);
+        return new ServerConfig(port, databaseUrl, apiKeys, generated, simulator, reviewDelay);
+    }
+
+    /** A copy whose simulated WhatsApp review takes {@code delay}. */
+    public ServerConfig withWhatsAppReviewDelay(Duration delay) {
+        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, delay);
     }
 
     @Override
@@ -167,7 +199,7 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         // never print the keys themselves
         return "ServerConfig[port=" + port + ", databaseUrl=" + databaseUrl + ", accounts="
                 + new java.util.TreeSet<>(apiKeys.values()) + ", apiKeyGenerated=" + apiKeyGenerated
-                + ", simulator=" + simulator + "]";
+                + ", simulator=" + simulator + ", whatsAppReviewDelay=" + whatsAppReviewDelay + "]";
     }
 
     static String generateApiKey(SecureRandom random) {
@@ -216,6 +248,20 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
                     + value + "\")");
         }
         return url;
+    }
+
+    private static Duration parseDuration(String value, String source) throws UsageException {
+        Matcher matcher = DURATION.matcher(value.trim());
+        if (!matcher.matches()) {
+            throw new UsageException(source + ": expected a number with ms, s or m, e.g. 2s (got \"" + value + "\")");
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(amount);
+            case "m" -> Duration.ofMinutes(amount);
+            default -> Duration.ofSeconds(amount);
+        };
     }
 
     private static boolean parseOnOff(String value, String source) throws UsageException {

@@ -26,19 +26,35 @@ public class ResourceNotFoundException extends TwofaException {
         }
     }
 
+    /** What the resource was looked for by. */
+    public enum Lookup { ID, NAME }
+
     private final Kind kind;
+    private final Lookup lookup;
     private final String id;
 
+    /** Looked for by id. */
     public ResourceNotFoundException(Kind kind, String id) {
-        super(kind + " not found: " + id);
+        this(kind, Lookup.ID, id);
+    }
+
+    /** @param key the id or the name looked for, as {@code lookup} says */
+    public ResourceNotFoundException(Kind kind, Lookup lookup, String key) {
+        super(kind + " not found by " + lookup + ": " + key);
         this.kind = Objects.requireNonNull(kind, "kind");
-        this.id = Objects.requireNonNull(id, "id");
+        this.lookup = Objects.requireNonNull(lookup, "lookup");
+        this.id = Objects.requireNonNull(key, "key");
     }
 
     public Kind kind() {
         return kind;
     }
 
+    public Lookup lookup() {
+        return lookup;
+    }
+
+    /** The id, or the name when {@link #lookup()} is {@link Lookup#NAME}. */
     public String id() {
         return id;
     }

@@ -5,17 +5,20 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.introspect.AnnotatedMember;
 import com.fasterxml.jackson.databind.introspect.JacksonAnnotationIntrospector;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.ws.rs.ext.ContextResolver;
 import jakarta.ws.rs.ext.Provider;
 
 /**
  * The one {@link ObjectMapper} of the HTTP layer: dates as ISO-8601 strings, {@code null} properties left out,
- * unknown properties ignored, no silent coercion of wrong JSON types (a string where a number belongs is a
- * 400), and required properties checked by bean validation (so that every missing field is reported, not
+ * unknown properties ignored, no silent coercion of wrong JSON types (a string where a number belongs, or a
+ * number or boolean where a string belongs, is a 400), and required properties checked by bean validation (so that every missing field is reported, not
  * only the first). A real class: Jersey ignores a lambda registered as a resolver.
  */
 @Provider
@@ -33,7 +36,11 @@ public class JsonMapperProvider implements ContextResolver<ObjectMapper> {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                .withCoercionConfig(LogicalType.Textual, strings -> strings
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .build();
     }
 
@@ -48,6 +55,8 @@ public class JsonMapperProvider implements ContextResolver<ObjectMapper> {
      * check to bean validation, which reports each missing field.
      */
     private static final class RequiredByBeanValidation extends JacksonAnnotationIntrospector {
+        private static final long serialVersionUID = 1L;
+
         @Override
         public Boolean hasRequiredMarker(AnnotatedMember member) {
             return null;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,28 @@ class ServerConfigTest {
         assertEquals(1, config.apiKeys().size());
         assertEquals(ServerConfig.DEFAULT_ACCOUNT, config.apiKeys().values().iterator().next());
         assertTrue(config.apiKeys().keySet().iterator().next().length() >= 40, "generated key should be long");
+        assertEquals(Duration.ofSeconds(2), config.whatsAppReviewDelay());
+    }
+
+    @Test
+    void theWhatsAppReviewDelayIsANumberWithAUnit() throws Exception {
+        assertEquals(Duration.ofMillis(500), parse(Map.of(), "--whatsapp-review-delay", "500ms").whatsAppReviewDelay());
+        assertEquals(Duration.ofSeconds(3), parse(Map.of(), "--whatsapp-review-delay=3s").whatsAppReviewDelay());
+        assertEquals(Duration.ofSeconds(4), parse(Map.of(), "--whatsapp-review-delay", "4").whatsAppReviewDelay());
+        assertEquals(Duration.ofMinutes(1), parse(Map.of("TWOFA_WHATSAPP_REVIEW_DELAY", "1m")).whatsAppReviewDelay());
+        assertEquals(Duration.ZERO, parse(Map.of("TWOFA_WHATSAPP_REVIEW_DELAY", "9s"),
+                "--whatsapp-review-delay", "0").whatsAppReviewDelay());
+        assertUsageError("ms, s or m", "--whatsapp-review-delay", "soon");
+        assertUsageError("ms, s or m", "--whatsapp-review-delay", "-1s");
+    }
+
+    @Test
+    void aCopyWithAnotherReviewDelayKeepsEverythingElse() throws Exception {
+        ServerConfig config = parse(Map.of(), "--port", "0", "--whatsapp-review-delay", "7s");
+        ServerConfig copy = config.withWhatsAppReviewDelay(Duration.ofMillis(1));
+        assertEquals(Duration.ofMillis(1), copy.whatsAppReviewDelay());
+        assertEquals(new ServerConfig(config.port(), config.databaseUrl(), config.apiKeys(), config.apiKeyGenerated(),
+                config.simulator(), Duration.ofMillis(1)), copy);
     }
 
     @Test
@@ -88,8 +111,9 @@ class ServerConfigTest {
         assertTrue(ServerConfig.helpRequested(new String[] {"--port", "1", "--help"}));
         assertFalse(ServerConfig.helpRequested(new String[] {"--port", "1"}));
         String usage = ServerConfig.usage();
-        for (String option : new String[] {"--port", "--database", "--api-key", "--simulator", "--help",
-                "TWOFA_PORT", "TWOFA_DATABASE_URL", "TWOFA_API_KEYS", "TWOFA_SIMULATOR"}) {
+        for (String option : new String[] {"--port", "--database", "--api-key", "--simulator",
+                "--whatsapp-review-delay", "--help", "TWOFA_PORT", "TWOFA_DATABASE_URL", "TWOFA_API_KEYS",
+                "TWOFA_SIMULATOR", "TWOFA_WHATSAPP_REVIEW_DELAY"}) {
             assertTrue(usage.contains(option), option);
         }
     }

@@ -45,22 +45,34 @@ public final class ErrorResponses {
                 .build());
     }
 
-    /** 404 {@code NotFoundResponseSchema} for templates, {@code NotFoundSchema} for everything else. */
+    /**
+     * 404 {@code NotFoundResponseSchema} for templates, {@code NotFoundSchema} for everything else. The id
+     * property names the id looked for; a search by name names the name in the detail only.
+     */
     public static Response notFound(ResourceNotFoundException e) {
         long status = Status.NOT_FOUND.getStatusCode();
+        boolean byName = e.lookup() == ResourceNotFoundException.Lookup.NAME;
         if (e.kind().isTemplate()) {
             return json(Status.NOT_FOUND, NotFoundResponseSchema.builder()
                     .status(status)
                     .title("No Template Found")
-                    .detail("Template with ID " + e.id() + " not found")
-                    .templateId(e.id())
+                    .detail("Template with " + (byName ? "name " : "ID ") + e.id() + " not found")
+                    .templateId(byName ? null : e.id())
+                    .build());
+        }
+        if (e.kind() == ResourceNotFoundException.Kind.WHATSAPP_CONFIGURATION) {
+            // an account has at most one configuration, so there is no id to name
+            return json(Status.NOT_FOUND, NotFoundSchema.builder()
+                    .status(status)
+                    .title("No Resource Found")
+                    .detail("WhatsApp configuration not found")
                     .build());
         }
         return json(Status.NOT_FOUND, NotFoundSchema.builder()
                 .status(status)
                 .title("No Resource Found")
-                .detail("Resource with ID " + e.id() + " not found")
-                .resourceId(e.id())
+                .detail("Resource with " + (byName ? "name " : "ID ") + e.id() + " not found")
+                .resourceId(byName ? null : e.id())
                 .build());
     }
 

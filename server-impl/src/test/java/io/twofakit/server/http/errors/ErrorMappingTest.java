@@ -59,6 +59,26 @@ class ErrorMappingTest {
     }
 
     @Test
+    void aTemplateSearchedByNameIsNamedInTheDetailOnly() {
+        JsonNode body = body(new DomainExceptionMapper().toResponse(new ResourceNotFoundException(
+                ResourceNotFoundException.Kind.WHATSAPP_TEMPLATE, ResourceNotFoundException.Lookup.NAME, "otp_login")));
+        assertEquals(404, body.get("status").asInt());
+        assertEquals("No Template Found", body.get("title").asText());
+        assertEquals("Template with name otp_login not found", body.get("detail").asText());
+        assertFalse(body.has("templateId"));
+    }
+
+    @Test
+    void aMissingWhatsAppConfigurationNamesNoId() {
+        JsonNode body = body(new DomainExceptionMapper().toResponse(new ResourceNotFoundException(
+                ResourceNotFoundException.Kind.WHATSAPP_CONFIGURATION, "acme")));
+        assertEquals(404, body.get("status").asInt());
+        assertEquals("No Resource Found", body.get("title").asText());
+        assertEquals("WhatsApp configuration not found", body.get("detail").asText());
+        assertFalse(body.has("resourceId"));
+    }
+
+    @Test
     void otherMissingResourcesHaveTheResourceShape() {
         JsonNode body = body(new DomainExceptionMapper().toResponse(
                 new ResourceNotFoundException(ResourceNotFoundException.Kind.PROFILE, "p-1")));
@@ -127,6 +147,13 @@ class ErrorMappingTest {
         assertEquals(new Violation("channels[0].templates[0]", "must be a string"),
                 readingFails("{\"channels\": [{\"templates\": [{}]}]}"));
         assertEquals(new Violation("body", "must be an object"), readingFails("[]"));
+    }
+
+    @Test
+    void numbersAndBooleansAreNotTakenForStrings() {
+        assertEquals(new Violation("name", "must be a string"), readingFails("{\"name\": 42}"));
+        assertEquals(new Violation("name", "must be a string"), readingFails("{\"name\": 4.2}"));
+        assertEquals(new Violation("name", "must be a string"), readingFails("{\"name\": true}"));
     }
 
     @Test
