@@ -112,10 +112,20 @@ Feature: WhatsApp configuration and templates
     When it submits a WhatsApp template without a language
     Then the WhatsApp template is refused as invalid, naming the field "language"
 
-  Scenario: A name is unique per language
+  Scenario: Submitting the same template again changes nothing
     Given the account has a WhatsApp configuration
     And a WhatsApp template "otp_login" in en
     When it submits a WhatsApp template "otp_login" in en
+    Then the submission is answered as already submitted
+    When it searches its WhatsApp templates named "otp_login"
+    Then the search finds exactly these WhatsApp templates:
+      | name      | language |
+      | otp_login | en       |
+
+  Scenario: A name is unique per language
+    Given the account has a WhatsApp configuration
+    And a WhatsApp template "otp_login" in en
+    When it submits a WhatsApp template "otp_login" in en without the security recommendation, valid for 10 minutes
     Then it is refused as a conflict naming the WhatsApp template "otp_login"
     When it submits a WhatsApp template "otp_login" in de
     Then the submission is accepted
@@ -171,6 +181,11 @@ Feature: WhatsApp configuration and templates
     Given the account has a WhatsApp configuration
     When it deletes a WhatsApp template that does not exist
     Then the WhatsApp template is not found, naming its id
+
+  Scenario: An id that cannot be a template id is refused as invalid
+    Given the account has a WhatsApp configuration
+    When it deletes the WhatsApp template with the id "no*such:id"
+    Then the WhatsApp template is refused as invalid, naming the field "template-id"
 
   Scenario: WhatsApp templates are listed with the templates of every channel
     Given the account has a WhatsApp configuration

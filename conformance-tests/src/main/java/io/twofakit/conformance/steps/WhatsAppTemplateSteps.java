@@ -137,6 +137,11 @@ public class WhatsAppTemplateSteps {
         assertStatus(201, state.lastResponse());
     }
 
+    @Then("the submission is answered as already submitted")
+    public void theSubmissionIsAnsweredAsAlreadySubmitted() {
+        assertStatus(200, state.lastResponse());
+    }
+
     @Then("it is refused as a conflict naming the WhatsApp template {string}")
     public void itIsRefusedAsAConflict(String base) {
         assertTemplateConflict(world.nameFor(base), state.lastResponse());
@@ -269,6 +274,11 @@ public class WhatsAppTemplateSteps {
         String unknown = UUID.randomUUID().toString();
         world.askedFor(unknown);
         state.received(state.client().api().delete(ITEM_PATH, unknown));
+    }
+
+    @When("it deletes the WhatsApp template with the id {string}")
+    public void itDeletesTheWhatsAppTemplateWithTheId(String id) {
+        state.received(world.deliberatelyInvalid().api().delete(ITEM_PATH, id));
     }
 
     @When("the other account deletes the WhatsApp template {string} in {word}")

@@ -54,8 +54,12 @@ public class WhatsAppTemplateService {
         this.ids = Objects.requireNonNull(ids, "ids");
     }
 
-    /** Submits a template for review; it is stored as PENDING. */
-    public WhatsAppTemplate submit(String accountId, WhatsAppTemplateDraft draft) {
+    /**
+     * Submits a template for review; it is stored as PENDING. Submitting again a template that is already
+     * there with the same content (a client retrying) changes nothing and returns the stored one; the same
+     * name and language with other content is a conflict.
+     */
+    public Submission submit(String accountId, WhatsAppTemplateDraft draft) {
         OtpButtonType otpType = draft.otpType() == null ? OtpButtonType.COPY_CODE : draft.otpType();
         int minutes = draft.codeExpirationMinutes() == null
                 ? DEFAULT_CODE_EXPIRATION_MINUTES : draft.codeExpirationMinutes();
@@ -69,12 +73,29 @@ public class WhatsAppTemplateService {
                 draft.autofillButtonText(), draft.copyButtonText(), ReviewStatus.PENDING, now, now);
         try {
             store.insert(template);
+            return new Submission(template, false);
         } catch (NameAlreadyTakenException e) {
-            throw new ConflictException("Template with name " + template.name() + " and language "
-                    + template.language() + " already exists in WHATSAPP channel."
-                    + " Template name must be unique per language.").with("templateName", template.name());
+            return store.findByNameAndLanguage(accountId, template.name(), template.language())
+                    .filter(existing -> sameContent(existing, template))
+                    .map(existing -> new Submission(reviewed(existing), true))
+                    .orElseThrow(() -> new ConflictException("Template with name " + template.name() + " and language "
+                            + template.language() + " already exists in WHATSAPP channel."
+                            + " Template name must be unique per language.").with("templateName", template.name()));
         }
-        return template;
+    }
+
+    /** The outcome of a submission: the template, and whether it was there already with the same content. */
+    public record Submission(WhatsAppTemplate template, boolean alreadySubmitted) {
+    }
+
+    private static boolean sameContent(WhatsAppTemplate a, WhatsAppTemplate b) {
+        return a.otpType() == b.otpType()
+                && Objects.equals(a.packageName(), b.packageName())
+                && Objects.equals(a.signatureHash(), b.signatureHash())
+                && a.addSecurityRecommendation() == b.addSecurityRecommendation()
+                && a.codeExpirationMinutes() == b.codeExpirationMinutes()
+                && Objects.equals(a.autofillButtonText(), b.autofillButtonText())
+                && Objects.equals(a.copyButtonText(), b.copyButtonText());
     }
 
     /**

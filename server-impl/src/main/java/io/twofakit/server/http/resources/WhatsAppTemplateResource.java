@@ -36,7 +36,7 @@ public class WhatsAppTemplateResource implements WhatsAppTemplatesApi {
 
     @Override
     public Response submitWhatsAppTemplate(InputWhatsAppTemplate body) {
-        templates.submit(RequestAccount.id(security), new WhatsAppTemplateDraft(
+        WhatsAppTemplateService.Submission submission = templates.submit(RequestAccount.id(security), new WhatsAppTemplateDraft(
                 body.getName(),
                 TemplateDtos.language(body.getLanguage()),
                 body.getOtpType() == null ? null : OtpButtonType.valueOf(body.getOtpType().name()),
@@ -46,7 +46,7 @@ public class WhatsAppTemplateResource implements WhatsAppTemplatesApi {
                 body.getCodeExpirationTime(),
                 body.getAutofillButtonText(),
                 body.getCopyButtonText()));
-        return Response.status(Response.Status.CREATED).build();
+        return Response.status(submission.alreadySubmitted() ? Response.Status.OK : Response.Status.CREATED).build();
     }
 
     @Override

@@ -50,7 +50,7 @@ class TemplateCatalogTest {
     @Test
     void everyChannelIsListedInTheCommonShapeTextTemplatesFirst() {
         WhatsAppTemplate whatsApp = whatsAppTemplates.submit("acme", new WhatsAppTemplateDraft("otp_login", "en",
-                null, null, null, false, 5, null, null));
+                null, null, null, false, 5, null, null)).template();
         MessageTemplate voice = messageTemplates.create("acme", Channel.VOICE,
                 new TemplateDraft("call", "de", "Ihr Code ist {{otp_code}}", 4));
         MessageTemplate sms = messageTemplates.create("acme", Channel.SMS,

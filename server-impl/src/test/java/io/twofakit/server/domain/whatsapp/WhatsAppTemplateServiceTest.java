@@ -72,7 +72,7 @@ class WhatsAppTemplateServiceTest {
 
     @Test
     void aSubmittedTemplateStartsPendingWithTheDefaults() {
-        WhatsAppTemplate submitted = templates.submit("acme", copyCode("otp_login", "en_US"));
+        WhatsAppTemplate submitted = templates.submit("acme", copyCode("otp_login", "en_US")).template();
 
         Instant now = START.truncatedTo(ChronoUnit.MILLIS);
         assertEquals(new WhatsAppTemplate(submitted.templateId(), "acme", "otp_login", "en_US",
@@ -82,7 +82,7 @@ class WhatsAppTemplateServiceTest {
 
     @Test
     void aOneTapTemplateKeepsWhatWasGiven() {
-        WhatsAppTemplate submitted = templates.submit("acme", oneTap("com.example.app", "K8a/AINcGX7"));
+        WhatsAppTemplate submitted = templates.submit("acme", oneTap("com.example.app", "K8a/AINcGX7")).template();
 
         assertEquals(OtpButtonType.ONE_TAP, submitted.otpType());
         assertEquals("com.example.app", submitted.packageName());
@@ -127,11 +127,26 @@ class WhatsAppTemplateServiceTest {
     }
 
     @Test
+    void submittingTheSameTemplateAgainReturnsTheStoredOneUnchanged() {
+        WhatsAppTemplate first = templates.submit("acme", copyCode("otp_login", "en")).template();
+        clock.advance(Duration.ofSeconds(1));
+
+        WhatsAppTemplateService.Submission again = templates.submit("acme", copyCode("otp_login", "en"));
+
+        assertTrue(again.alreadySubmitted());
+        assertEquals(first.templateId(), again.template().templateId());
+        assertEquals(first.createdAt(), again.template().createdAt());
+        assertEquals(1, search("otp_login", "en").size());
+    }
+
+    @Test
     void aNameAndLanguageAreUniquePerAccount() {
         templates.submit("acme", copyCode("otp_login", "en"));
+        WhatsAppTemplateDraft otherContent = oneTap("com.example.app", "K8a/AINcGX7");
 
         ConflictException conflict = assertThrows(ConflictException.class,
-                () -> templates.submit("acme", copyCode("otp_login", "en")));
+                () -> templates.submit("acme", new WhatsAppTemplateDraft("otp_login", "en", otherContent.otpType(),
+                        otherContent.packageName(), otherContent.signatureHash(), null, null, null, null)));
         assertEquals("Template with name otp_login and language en already exists in WHATSAPP channel."
                 + " Template name must be unique per language.", conflict.detail());
         assertEquals(Map.of("templateName", "otp_login"), conflict.properties());
@@ -143,7 +158,7 @@ class WhatsAppTemplateServiceTest {
 
     @Test
     void theReviewApprovesOnceItsDelayHasPassedAndStoresTheDecision() {
-        WhatsAppTemplate submitted = templates.submit("acme", copyCode("otp_login", "en"));
+        WhatsAppTemplate submitted = templates.submit("acme", copyCode("otp_login", "en")).template();
 
         clock.advance(REVIEW.minusMillis(1));
         assertEquals(ReviewStatus.PENDING, search("otp_login", "en").get(0).status());
@@ -171,9 +186,9 @@ class WhatsAppTemplateServiceTest {
 
     @Test
     void searchFollowsTheFourRules() {
-        WhatsAppTemplate loginEn = templates.submit("acme", copyCode("otp_login", "en"));
-        WhatsAppTemplate loginDe = templates.submit("acme", copyCode("otp_login", "de"));
-        WhatsAppTemplate signupEn = templates.submit("acme", copyCode("otp_signup", "en"));
+        WhatsAppTemplate loginEn = templates.submit("acme", copyCode("otp_login", "en")).template();
+        WhatsAppTemplate loginDe = templates.submit("acme", copyCode("otp_login", "de")).template();
+        WhatsAppTemplate signupEn = templates.submit("acme", copyCode("otp_signup", "en")).template();
         templates.submit("other", copyCode("otp_other", "en"));
 
         assertEquals(List.of(loginEn, loginDe, signupEn), search(null, null));
@@ -202,7 +217,7 @@ class WhatsAppTemplateServiceTest {
 
     @Test
     void deleteRemovesTheTemplateOnceAndOnlyInItsAccount() {
-        WhatsAppTemplate submitted = templates.submit("acme", copyCode("otp_login", "en"));
+        WhatsAppTemplate submitted = templates.submit("acme", copyCode("otp_login", "en")).template();
 
         ResourceNotFoundException foreign = assertThrows(ResourceNotFoundException.class,
                 () -> templates.delete("other", submitted.templateId()));
