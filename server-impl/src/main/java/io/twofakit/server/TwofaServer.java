@@ -1,11 +1,17 @@
 package io.twofakit.server;
 
 import io.twofakit.server.config.ServerConfig;
+import io.twofakit.server.domain.callback.CallbackConfigurationService;
+import io.twofakit.server.domain.priority.PriorityService;
+import io.twofakit.server.domain.profile.ProfileService;
+import io.twofakit.server.domain.profile.ProfileStore;
 import io.twofakit.server.domain.template.MessageTemplateService;
 import io.twofakit.server.domain.template.TemplateCatalog;
+import io.twofakit.server.domain.template.TemplateStore;
 import io.twofakit.server.domain.whatsapp.WhatsAppConfigurationService;
 import io.twofakit.server.domain.whatsapp.WhatsAppReview;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplateService;
+import io.twofakit.server.domain.whatsapp.WhatsAppTemplateStore;
 import io.twofakit.server.http.ApiKeyFilter;
 import io.twofakit.server.http.HealthResource;
 import io.twofakit.server.http.IgnoreH2cUpgrade;
@@ -19,6 +25,12 @@ import io.twofakit.server.http.errors.JsonParseExceptionMapper;
 import io.twofakit.server.http.errors.JsonProcessingExceptionMapper;
 import io.twofakit.server.http.errors.UnexpectedExceptionMapper;
 import io.twofakit.server.http.errors.WebApplicationExceptionMapper;
+import io.twofakit.server.http.resources.CallbackConfigurationsResource;
+import io.twofakit.server.http.resources.PrioritiesResource;
+import io.twofakit.server.http.resources.ProfilesResource;
+import io.twofakit.server.store.JdbiCallbackConfigurationStore;
+import io.twofakit.server.store.JdbiPriorityStore;
+import io.twofakit.server.store.JdbiProfileStore;
 import io.twofakit.server.http.resources.SmsTemplateResource;
 import io.twofakit.server.http.resources.TemplateListResource;
 import io.twofakit.server.http.resources.ViberTemplateResource;
@@ -171,18 +183,27 @@ public final class TwofaServer implements AutoCloseable {
     static void registerResources(ResourceConfig app, ServerConfig config, Database database, Clock clock) {
         app.register(new HealthResource());
 
+        ProfileStore profiles = new JdbiProfileStore(database);
+        TemplateStore templateStore = new JdbiTemplateStore(database);
+        WhatsAppTemplateStore whatsAppTemplateStore = new JdbiWhatsAppTemplateStore(database);
+
         WhatsAppConfigurationService whatsAppConfigurations =
                 new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database), clock);
-        WhatsAppTemplateService whatsAppTemplates = new WhatsAppTemplateService(
-                new JdbiWhatsAppTemplateStore(database), whatsAppConfigurations,
-                new WhatsAppReview(clock, config.whatsAppReviewDelay()), clock);
-        MessageTemplateService messageTemplates = new MessageTemplateService(new JdbiTemplateStore(database));
+        WhatsAppTemplateService whatsAppTemplates = new WhatsAppTemplateService(whatsAppTemplateStore,
+                whatsAppConfigurations, new WhatsAppReview(clock, config.whatsAppReviewDelay()), clock, profiles);
+        MessageTemplateService messageTemplates = new MessageTemplateService(templateStore, profiles);
         app.register(new SmsTemplateResource(messageTemplates));
         app.register(new ViberTemplateResource(messageTemplates));
         app.register(new VoiceTemplateResource(messageTemplates));
         app.register(new TemplateListResource(new TemplateCatalog(messageTemplates, whatsAppTemplates)));
         app.register(new WhatsAppConfigurationResource(whatsAppConfigurations));
         app.register(new WhatsAppTemplateResource(whatsAppTemplates));
+
+        app.register(new ProfilesResource(
+                new ProfileService(profiles, templateStore, whatsAppTemplateStore, whatsAppConfigurations)));
+        app.register(new PrioritiesResource(new PriorityService(new JdbiPriorityStore(database))));
+        app.register(new CallbackConfigurationsResource(
+                new CallbackConfigurationService(new JdbiCallbackConfigurationStore(database), profiles)));
     }
 
     private static Logger quiet(String name) {

@@ -115,6 +115,7 @@ class HttpInfrastructureTest {
     void malformedJsonIsAViolationOfTheBody() {
         assertViolations(post("{\"name\": "), "body", "is not valid JSON");
         assertViolations(post("not json"), "body", "is not valid JSON");
+        assertViolations(post("{\"name\": \"n\", \"channels\": ["), "body", "is not valid JSON");
     }
 
     @Test

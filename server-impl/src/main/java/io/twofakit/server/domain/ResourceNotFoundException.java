@@ -9,6 +9,8 @@ public class ResourceNotFoundException extends TwofaException {
     public enum Kind {
         OTP(false),
         PROFILE(false),
+        /** a template a profile does not use, looked for by its name */
+        PROFILE_TEMPLATE(false),
         PRIORITY(false),
         CALLBACK_CONFIGURATION(false),
         WHATSAPP_CONFIGURATION(false),

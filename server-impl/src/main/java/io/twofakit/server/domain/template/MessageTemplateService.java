@@ -6,6 +6,8 @@ import io.twofakit.server.domain.NameAlreadyTakenException;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
+import io.twofakit.server.domain.profile.ProfileStore;
+import io.twofakit.server.domain.profile.TemplateUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +20,8 @@ import java.util.function.Supplier;
  * channel. Guarantees: a name is unique per account and channel (also under concurrent requests, through
  * the store's unique key), at most {@value #MAX_NAME_LENGTH} characters; a message contains
  * {@value #OTP_CODE_PLACEHOLDER} and has at most {@value #MAX_MESSAGE_LENGTH} characters; a code expires
- * after at least one minute. Another account's template is never found.
+ * after at least one minute; a template that a profile uses is not deleted. Another account's template is
+ * never found.
  */
 public class MessageTemplateService {
 
@@ -30,14 +33,16 @@ public class MessageTemplateService {
     private static final Set<Channel> TEXT_CHANNELS = Set.of(Channel.SMS, Channel.VIBER, Channel.VOICE);
 
     private final TemplateStore store;
+    private final TemplateUsage usage;
     private final Supplier<UUID> ids;
 
-    public MessageTemplateService(TemplateStore store) {
-        this(store, UUID::randomUUID);
+    public MessageTemplateService(TemplateStore store, ProfileStore profiles) {
+        this(store, profiles, UUID::randomUUID);
     }
 
-    MessageTemplateService(TemplateStore store, Supplier<UUID> ids) {
+    MessageTemplateService(TemplateStore store, ProfileStore profiles, Supplier<UUID> ids) {
         this.store = Objects.requireNonNull(store, "store");
+        this.usage = new TemplateUsage(profiles);
         this.ids = Objects.requireNonNull(ids, "ids");
     }
 
@@ -116,6 +121,7 @@ public class MessageTemplateService {
      */
     public void delete(String accountId, Channel channel, UUID id) {
         MessageTemplate template = read(accountId, channel, id);
+        usage.refuseDeletionIfUsed(accountId, channel, template.name(), null);
         if (!store.delete(accountId, channel, template.id())) {
             // deleted by a concurrent request between the read and the delete
             throw notFound(id);

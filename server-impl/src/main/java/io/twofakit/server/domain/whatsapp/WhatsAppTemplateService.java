@@ -1,10 +1,13 @@
 package io.twofakit.server.domain.whatsapp;
 
+import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.ConflictException;
 import io.twofakit.server.domain.NameAlreadyTakenException;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
+import io.twofakit.server.domain.profile.ProfileStore;
+import io.twofakit.server.domain.profile.TemplateUsage;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate.OtpButtonType;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate.ReviewStatus;
 import java.time.Clock;
@@ -23,7 +26,7 @@ import java.util.regex.Pattern;
  * WhatsApp configuration; a name and language pair is unique per account (also under concurrent requests);
  * a ONE_TAP template has a package name and a signature hash; a template starts PENDING and every template
  * this service returns shows the review's decision as of now (see {@link WhatsAppReview}), which is stored
- * the first time it is seen.
+ * the first time it is seen; a template that a profile uses is not deleted.
  */
 public class WhatsAppTemplateService {
 
@@ -38,16 +41,18 @@ public class WhatsAppTemplateService {
     private final WhatsAppConfigurationService configurations;
     private final WhatsAppReview review;
     private final Clock clock;
+    private final TemplateUsage usage;
     private final Supplier<String> ids;
 
     public WhatsAppTemplateService(WhatsAppTemplateStore store, WhatsAppConfigurationService configurations,
-                                   WhatsAppReview review, Clock clock) {
-        this(store, configurations, review, clock, () -> UUID.randomUUID().toString());
+                                   WhatsAppReview review, Clock clock, ProfileStore profiles) {
+        this(store, configurations, review, clock, profiles, () -> UUID.randomUUID().toString());
     }
 
     WhatsAppTemplateService(WhatsAppTemplateStore store, WhatsAppConfigurationService configurations,
-                            WhatsAppReview review, Clock clock, Supplier<String> ids) {
+                            WhatsAppReview review, Clock clock, ProfileStore profiles, Supplier<String> ids) {
         this.store = Objects.requireNonNull(store, "store");
+        this.usage = new TemplateUsage(profiles);
         this.configurations = Objects.requireNonNull(configurations, "configurations");
         this.review = Objects.requireNonNull(review, "review");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -131,6 +136,7 @@ public class WhatsAppTemplateService {
     public void delete(String accountId, String templateId) {
         configurations.require(accountId);
         WhatsAppTemplate template = store.find(accountId, templateId).orElseThrow(() -> notFound(templateId));
+        usage.refuseDeletionIfUsed(accountId, Channel.WHATSAPP, template.name(), template.language());
         if (!store.delete(accountId, template.templateId())) {
             // deleted by a concurrent request between the read and the delete
             throw notFound(templateId);

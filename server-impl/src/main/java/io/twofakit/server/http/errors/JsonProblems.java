@@ -26,8 +26,12 @@ final class JsonProblems {
     }
 
     static Violation violation(JsonProcessingException exception) {
-        if (exception instanceof JsonMappingException mapping) {
+        // Jackson wraps JSON that ends inside an array or object in a mapping exception naming that property
+        if (exception instanceof JsonMappingException mapping && !(mapping.getCause() instanceof JsonParseException)) {
             return mappingViolation(mapping);
+        }
+        if (exception.getCause() instanceof JsonParseException parse) {
+            return violation(parse);
         }
         if (exception instanceof JsonParseException) {
             JsonLocation location = exception.getLocation();

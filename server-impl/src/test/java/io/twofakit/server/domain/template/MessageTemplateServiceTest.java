@@ -10,6 +10,7 @@ import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
 import io.twofakit.server.store.Database;
+import io.twofakit.server.store.JdbiProfileStore;
 import io.twofakit.server.store.JdbiTemplateStore;
 import io.twofakit.server.support.H2Databases;
 import java.util.List;
@@ -32,7 +33,7 @@ class MessageTemplateServiceTest {
     @BeforeEach
     void openDatabase() {
         database = H2Databases.withAccounts("acme", "other");
-        templates = new MessageTemplateService(new JdbiTemplateStore(database));
+        templates = new MessageTemplateService(new JdbiTemplateStore(database), new JdbiProfileStore(database));
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import io.twofakit.server.domain.whatsapp.WhatsAppTemplate;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplateDraft;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplateService;
 import io.twofakit.server.store.Database;
+import io.twofakit.server.store.JdbiProfileStore;
 import io.twofakit.server.store.JdbiTemplateStore;
 import io.twofakit.server.store.JdbiWhatsAppConfigurationStore;
 import io.twofakit.server.store.JdbiWhatsAppTemplateStore;
@@ -36,9 +37,9 @@ class TemplateCatalogTest {
         WhatsAppConfigurationService configurations =
                 new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database), clock);
         configurations.create("acme", UUID.randomUUID());
-        messageTemplates = new MessageTemplateService(new JdbiTemplateStore(database));
+        messageTemplates = new MessageTemplateService(new JdbiTemplateStore(database), new JdbiProfileStore(database));
         whatsAppTemplates = new WhatsAppTemplateService(new JdbiWhatsAppTemplateStore(database), configurations,
-                new WhatsAppReview(clock, Duration.ofSeconds(2)), clock);
+                new WhatsAppReview(clock, Duration.ofSeconds(2)), clock, new JdbiProfileStore(database));
         catalog = new TemplateCatalog(messageTemplates, whatsAppTemplates);
     }
 

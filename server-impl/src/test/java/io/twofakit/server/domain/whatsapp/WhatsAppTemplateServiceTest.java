@@ -12,6 +12,7 @@ import io.twofakit.server.domain.ValidationFailedException.Violation;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate.OtpButtonType;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate.ReviewStatus;
 import io.twofakit.server.store.Database;
+import io.twofakit.server.store.JdbiProfileStore;
 import io.twofakit.server.store.JdbiWhatsAppConfigurationStore;
 import io.twofakit.server.store.JdbiWhatsAppTemplateStore;
 import io.twofakit.server.support.H2Databases;
@@ -49,7 +50,7 @@ class WhatsAppTemplateServiceTest {
 
     private WhatsAppTemplateService service(Duration reviewDelay) {
         return new WhatsAppTemplateService(new JdbiWhatsAppTemplateStore(database), configurations,
-                new WhatsAppReview(clock, reviewDelay), clock);
+                new WhatsAppReview(clock, reviewDelay), clock, new JdbiProfileStore(database));
     }
 
     @AfterEach

@@ -1,0 +1,9 @@
+package io.twofakit.conformance;
+
+/** The callback configurations one scenario created, by the base names its steps give them. PicoContainer makes one per scenario. */
+public class CallbackWorld extends ResourceWorld {
+
+    public CallbackWorld(TemplateWorld names) {
+        super("callback configuration", names);
+    }
+}

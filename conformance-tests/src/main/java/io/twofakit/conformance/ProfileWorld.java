@@ -1,0 +1,9 @@
+package io.twofakit.conformance;
+
+/** The profiles one scenario created. PicoContainer makes one per scenario. */
+public class ProfileWorld extends ResourceWorld {
+
+    public ProfileWorld(TemplateWorld names) {
+        super("profile", names);
+    }
+}

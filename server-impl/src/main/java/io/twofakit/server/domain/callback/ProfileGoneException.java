@@ -1,0 +1,21 @@
+package io.twofakit.server.domain.callback;
+
+import java.util.UUID;
+
+/**
+ * Thrown by a store when a callback configuration names a profile that does not exist, e.g. because it
+ * was deleted between the service's check and the write. The service reports it like a missing profile.
+ */
+public class ProfileGoneException extends RuntimeException {
+
+    private final UUID profileId;
+
+    public ProfileGoneException(UUID profileId, Throwable cause) {
+        super("no such profile: " + profileId, cause);
+        this.profileId = profileId;
+    }
+
+    public UUID profileId() {
+        return profileId;
+    }
+}
