@@ -26,6 +26,8 @@ final class SuiteRun {
             set(ConformanceConfig.API_KEY_PROPERTY, apiKey, set);
             set(ConformanceConfig.SECOND_API_KEY_PROPERTY, secondApiKey, set);
             LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
+                    // Cucumber settings of the outer run (e.g. -Dcucumber.filter.tags) must not narrow these runs.
+                    .enableImplicitConfigurationParameters(false)
                     .configurationParameter("cucumber.glue", "io.twofakit.conformance.steps")
                     .configurationParameter("cucumber.publish.quiet", "true")
                     .configurationParameter("cucumber.plugin", "summary");
