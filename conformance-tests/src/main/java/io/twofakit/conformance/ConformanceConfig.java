@@ -14,6 +14,10 @@ import java.util.function.Function;
  *   <tr><td>{@code conformance.baseUrl}</td><td>{@code CONFORMANCE_BASE_URL}</td><td>base URL of the server, e.g. {@code http://localhost:8080}</td></tr>
  *   <tr><td>{@code conformance.apiKey}</td><td>{@code CONFORMANCE_API_KEY}</td><td>an API key the server accepts</td></tr>
  *   <tr><td>{@code conformance.secondApiKey}</td><td>{@code CONFORMANCE_SECOND_API_KEY}</td><td>an API key of another account (optional)</td></tr>
+ *   <tr><td>{@code conformance.callbackUrl}</td><td>{@code CONFORMANCE_CALLBACK_URL}</td><td>the URL at which the
+ *       server under test reaches the suite's webhook receiver, e.g. {@code http://tester.example:8099}; the
+ *       receiver listens on that URL's port on every interface. Without it, the receiver listens on a free
+ *       port of 127.0.0.1 and the URL is that local address (enough for a server on the same machine).</td></tr>
  * </table>
  */
 public final class ConformanceConfig {
@@ -24,6 +28,8 @@ public final class ConformanceConfig {
     public static final String API_KEY_ENV = "CONFORMANCE_API_KEY";
     public static final String SECOND_API_KEY_PROPERTY = "conformance.secondApiKey";
     public static final String SECOND_API_KEY_ENV = "CONFORMANCE_SECOND_API_KEY";
+    public static final String CALLBACK_URL_PROPERTY = "conformance.callbackUrl";
+    public static final String CALLBACK_URL_ENV = "CONFORMANCE_CALLBACK_URL";
 
     private final Function<String, String> systemProperties;
     private final Function<String, String> environment;
@@ -52,6 +58,12 @@ public final class ConformanceConfig {
     /** An API key of a second account, if one was given. */
     public Optional<String> secondApiKey() {
         return setting(SECOND_API_KEY_PROPERTY, SECOND_API_KEY_ENV);
+    }
+
+    /** Where the server under test reaches the suite's webhook receiver, if given (without a trailing slash). */
+    public Optional<String> callbackUrl() {
+        return setting(CALLBACK_URL_PROPERTY, CALLBACK_URL_ENV)
+                .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
     }
 
     /** Whether a base URL was given at all. */

@@ -91,6 +91,11 @@ public enum Contract {
         return recorded;
     }
 
+    /** The contract's text. */
+    public String text() {
+        return load(resource);
+    }
+
     private OpenApiInteractionValidator validator(LevelResolver levels) {
         return OpenApiInteractionValidator.createForInlineApiSpecification(load(resource))
                 .withLevelResolver(levels)

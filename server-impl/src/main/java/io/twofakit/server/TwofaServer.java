@@ -1,7 +1,30 @@
 package io.twofakit.server;
 
 import io.twofakit.server.config.ServerConfig;
+import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.delivery.ChannelGateway;
+import io.twofakit.server.domain.delivery.DeliveryWorker;
+import io.twofakit.server.domain.otp.CodeProtection;
+import io.twofakit.server.domain.otp.OtpCodeGenerator;
+import io.twofakit.server.domain.otp.OtpService;
+import io.twofakit.server.domain.simulator.AdjustableClock;
+import io.twofakit.server.domain.simulator.Handset;
+import io.twofakit.server.domain.simulator.Simulator;
+import io.twofakit.server.domain.simulator.SimulatorGateway;
+import io.twofakit.server.domain.webhook.CallbackTargets;
+import io.twofakit.server.domain.webhook.ConfiguredCallbacks;
+import io.twofakit.server.domain.webhook.WebhookDispatcher;
+import io.twofakit.server.http.resources.OtpResource;
+import io.twofakit.server.http.resources.SimulatorResource;
+import io.twofakit.server.http.webhooks.HttpWebhookSender;
+import io.twofakit.server.store.JdbiDeliveryStore;
+import io.twofakit.server.store.JdbiOtpStore;
+import io.twofakit.server.store.JdbiServerSecretStore;
+import io.twofakit.server.store.JdbiWebhookStore;
+import io.twofakit.server.work.WorkLoop;
 import io.twofakit.server.domain.callback.CallbackConfigurationService;
+import io.twofakit.server.domain.callback.CallbackConfigurationStore;
+import io.twofakit.server.domain.priority.PriorityStore;
 import io.twofakit.server.domain.priority.PriorityService;
 import io.twofakit.server.domain.profile.ProfileService;
 import io.twofakit.server.domain.profile.ProfileStore;
@@ -46,7 +69,12 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -69,6 +97,13 @@ import org.glassfish.jersey.server.validation.ValidationFeature;
 public final class TwofaServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TwofaServer.class.getName());
+    /** Threads that deliver OTPs over the channels, and that post webhook events: never request threads. */
+    private static final int DELIVERY_THREADS = 2;
+    private static final int WEBHOOK_THREADS = 4;
+    /** The longest the background work sleeps without being woken: it catches work left by other servers. */
+    private static final Duration FALLBACK_POLL = Duration.ofSeconds(2);
+    /** How long stopping waits for running deliveries and webhook attempts. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     /**
      * Jersey warns that a resource registered as an instance "does not implement any provider interfaces"
      * when, as here, its {@code @Path} sits on the generated interface; the resource works all the same.
@@ -78,11 +113,13 @@ public final class TwofaServer implements AutoCloseable {
 
     private final HttpServer http;
     private final Database database;
+    private final List<WorkLoop> background;
     private final int port;
 
-    private TwofaServer(HttpServer http, Database database, int port) {
+    private TwofaServer(HttpServer http, Database database, List<WorkLoop> background, int port) {
         this.http = http;
         this.database = database;
+        this.background = background;
         this.port = port;
     }
 
@@ -122,26 +159,30 @@ public final class TwofaServer implements AutoCloseable {
 
     /** Builds the server from its configuration and starts it; the returned server is accepting requests. */
     public static TwofaServer start(ServerConfig config) {
-        Clock clock = Clock.systemUTC();
+        AdjustableClock clock = new AdjustableClock(Clock.systemUTC());
         Database database = Database.open(config.databaseUrl());
+        List<WorkLoop> background = new ArrayList<>();
         try {
             database.registerAccounts(config.apiKeys().values(), clock);
 
             ResourceConfig app = new ResourceConfig();
             registerInfrastructure(app, config);
-            registerResources(app, config, database, clock);
+            background.addAll(registerResources(app, config, database, clock));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
                     URI.create("http://0.0.0.0:" + config.port() + "/"), app, false);
             configureHttp(http);
             http.start();
+            background.forEach(WorkLoop::start);
             int port = http.getListener("grizzly").getPort();
             LOG.info(() -> "Listening on port " + port + " with " + config);
-            return new TwofaServer(http, database, port);
+            return new TwofaServer(http, database, List.copyOf(background), port);
         } catch (IOException e) {
+            background.forEach(WorkLoop::close);
             database.close();
             throw new UncheckedIOException("Cannot listen on port " + config.port(), e);
         } catch (RuntimeException e) {
+            background.forEach(WorkLoop::close);
             database.close();
             throw e;
         }
@@ -179,8 +220,12 @@ public final class TwofaServer implements AutoCloseable {
     /**
      * The resources of the API and the services behind them. Add a resource here: build its service and
      * store with {@code new} from {@code database} and {@code clock}, then {@code app.register(resource)}.
+     *
+     * @param clock the server's clock, which the simulator can move forward
+     * @return the background work (delivery, webhooks), not yet started
      */
-    static void registerResources(ResourceConfig app, ServerConfig config, Database database, Clock clock) {
+    static List<WorkLoop> registerResources(ResourceConfig app, ServerConfig config, Database database,
+                                            AdjustableClock clock) {
         app.register(new HealthResource());
 
         ProfileStore profiles = new JdbiProfileStore(database);
@@ -199,11 +244,57 @@ public final class TwofaServer implements AutoCloseable {
         app.register(new WhatsAppConfigurationResource(whatsAppConfigurations));
         app.register(new WhatsAppTemplateResource(whatsAppTemplates));
 
+        PriorityStore priorities = new JdbiPriorityStore(database);
+        CallbackConfigurationStore callbacks = new JdbiCallbackConfigurationStore(database);
         app.register(new ProfilesResource(
                 new ProfileService(profiles, templateStore, whatsAppTemplateStore, whatsAppConfigurations)));
-        app.register(new PrioritiesResource(new PriorityService(new JdbiPriorityStore(database))));
-        app.register(new CallbackConfigurationsResource(
-                new CallbackConfigurationService(new JdbiCallbackConfigurationStore(database), profiles)));
+        app.register(new PrioritiesResource(new PriorityService(priorities)));
+        app.register(new CallbackConfigurationsResource(new CallbackConfigurationService(callbacks, profiles)));
+
+        return registerOtps(app, config, database, clock, profiles, priorities, templateStore, whatsAppTemplates,
+                new ConfiguredCallbacks(callbacks));
+    }
+
+    /**
+     * OTPs and their delivery: the OTP resource, the delivery workers over the channel gateways (the simulator
+     * for every channel), the webhook dispatcher, and the simulator's controls when the simulator is on.
+     * Retries and leases run on real time; expiry and timestamps on {@code clock}.
+     */
+    private static List<WorkLoop> registerOtps(ResourceConfig app, ServerConfig config, Database database,
+                                               AdjustableClock clock, ProfileStore profiles, PriorityStore priorities,
+                                               TemplateStore templates, WhatsAppTemplateService whatsAppTemplates,
+                                               CallbackTargets callbacks) {
+        Clock realTime = Clock.systemUTC();
+        SecureRandom random = new SecureRandom();
+        String secret = config.secret() != null ? config.secret()
+                : new JdbiServerSecretStore(database, clock).secret(() -> ServerConfig.generateSecret(random));
+        CodeProtection codes = new CodeProtection(secret, random);
+
+        JdbiWebhookStore webhookStore = new JdbiWebhookStore(database);
+        WorkLoop webhooks = new WorkLoop("webhooks", WEBHOOK_THREADS,
+                new WebhookDispatcher(webhookStore, callbacks, new HttpWebhookSender(config.webhooks().timeout()),
+                        config.webhooks(), realTime),
+                FALLBACK_POLL, config.webhooks().timeout().plus(STOP_GRACE), realTime);
+
+        Handset handset = new Handset(Handset.DEFAULT_CAPACITY);
+        Optional<Handset> recording = config.simulator() ? Optional.of(handset) : Optional.empty();
+        Map<Channel, ChannelGateway> gateways = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            gateways.put(channel, new SimulatorGateway(channel, recording, clock));
+        }
+        WorkLoop delivery = new WorkLoop("delivery", DELIVERY_THREADS,
+                new DeliveryWorker(new JdbiDeliveryStore(database, realTime), gateways, callbacks, codes, clock,
+                        realTime, webhooks::wake),
+                FALLBACK_POLL, STOP_GRACE, realTime);
+
+        OtpService otps = new OtpService(new JdbiOtpStore(database, realTime), profiles, priorities,
+                templates, whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clock, delivery::wake);
+        app.register(new OtpResource(otps));
+        if (config.simulator()) {
+            app.register(new SimulatorResource(new Simulator(handset, clock, webhookStore)));
+        }
+        // stopped in this order: first no new deliveries, then the webhooks of the last ones
+        return List.of(delivery, webhooks);
     }
 
     private static Logger quiet(String name) {
@@ -222,7 +313,11 @@ public final class TwofaServer implements AutoCloseable {
         return URI.create("http://localhost:" + port);
     }
 
-    /** Stops accepting requests, lets running ones finish (up to 5 s), and closes the database. */
+    /**
+     * Stops accepting requests, lets running ones finish (up to 5 s), stops the delivery workers and the
+     * webhook dispatcher (letting running attempts finish), and closes the database. Work left pending is
+     * picked up by the next server on the same database.
+     */
     public void stop() {
         try {
             http.shutdown(5, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
@@ -233,7 +328,11 @@ public final class TwofaServer implements AutoCloseable {
             LOG.log(Level.WARNING, "HTTP server did not stop cleanly", e);
             http.shutdownNow();
         } finally {
-            database.close();
+            try {
+                background.forEach(WorkLoop::close);
+            } finally {
+                database.close();
+            }
         }
     }
 

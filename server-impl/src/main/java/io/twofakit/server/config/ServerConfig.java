@@ -23,9 +23,12 @@ import java.util.regex.Pattern;
  * @param apiKeyGenerated whether no key was configured and {@link #apiKeys} holds one generated key
  * @param simulator whether the simulator's controls are switched on
  * @param whatsAppReviewDelay how long the simulated review of a WhatsApp template takes until it approves it
+ * @param secret the server secret that OTP codes are hashed and sealed with; null to use the one kept in the
+ *               database (generated on first start)
+ * @param webhooks how webhook events are posted and retried
  */
 public record ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
-                           boolean simulator, Duration whatsAppReviewDelay) {
+                           boolean simulator, Duration whatsAppReviewDelay, String secret, WebhookSettings webhooks) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_DATABASE_URL =
@@ -39,6 +42,13 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
     public static final String ENV_SIMULATOR = "TWOFA_SIMULATOR";
     public static final String ENV_WHATSAPP_REVIEW_DELAY = "TWOFA_WHATSAPP_REVIEW_DELAY";
     public static final Duration DEFAULT_WHATSAPP_REVIEW_DELAY = Duration.ofSeconds(2);
+    public static final String ENV_SECRET = "TWOFA_SECRET";
+    public static final String ENV_WEBHOOK_RETRY_BASE = "TWOFA_WEBHOOK_RETRY_BASE";
+    public static final String ENV_WEBHOOK_RETRY_MAX = "TWOFA_WEBHOOK_RETRY_MAX";
+    public static final String ENV_WEBHOOK_ATTEMPTS = "TWOFA_WEBHOOK_ATTEMPTS";
+    public static final String ENV_WEBHOOK_TIMEOUT = "TWOFA_WEBHOOK_TIMEOUT";
+    /** The shortest secret accepted: 16 characters. */
+    public static final int MIN_SECRET_LENGTH = 16;
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._~+/-]{8,256}");
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -57,12 +67,23 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         if (whatsAppReviewDelay.isNegative()) {
             throw new IllegalArgumentException("whatsAppReviewDelay is negative: " + whatsAppReviewDelay);
         }
+        if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException("a secret has at least " + MIN_SECRET_LENGTH + " characters");
+        }
+        Objects.requireNonNull(webhooks, "webhooks");
     }
 
-    /** A configuration with the default WhatsApp review delay. */
+    /** A configuration with the default WhatsApp review delay, the secret kept in the database and the default webhook settings. */
     public ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
                         boolean simulator) {
         this(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, DEFAULT_WHATSAPP_REVIEW_DELAY);
+    }
+
+    /** A configuration with the secret kept in the database and the default webhook settings. */
+    public ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
+                        boolean simulator, Duration whatsAppReviewDelay) {
+        this(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay, null,
+                WebhookSettings.DEFAULTS);
     }
 
     /** Thrown for arguments or variables that cannot be understood; the message says which. */
@@ -87,14 +108,30 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
                   --api-key KEY[=ACCOUNT]  an accepted API key and the account it acts for (default account
                                            "%s"); repeat for more keys (env %s, comma separated).
                                            With none, a key is generated and printed once at start-up.
-                  --simulator on|off       the simulator's controls under /simulator (default on, env %s)
+                  --simulator on|off       the simulator's controls under /simulator (default on, env %s);
+                                           switch it off wherever others can reach the server
                   --whatsapp-review-delay DURATION
                                            how long the simulated review of a WhatsApp template takes
                                            before it is approved: a number with ms, s or m (seconds when
                                            none), e.g. 500ms (default 2s, env %s)
+                  --secret SECRET          at least %d characters that OTP codes are hashed and sealed with
+                                           (env %s); without it one is generated on first start and kept
+                                           in the database
+                  --webhook-retry-base DURATION
+                                           delay before the first retry of a webhook event; it doubles on
+                                           each retry (default %s, env %s)
+                  --webhook-retry-max DURATION
+                                           longest delay between two attempts (default %s, env %s)
+                  --webhook-attempts N     attempts before an event is given up (default %d, env %s)
+                  --webhook-timeout DURATION
+                                           time allowed for one POST (default %s, env %s)
                   --help                   print this text and exit
                 """.formatted(DEFAULT_PORT, ENV_PORT, DEFAULT_DATABASE_URL, ENV_DATABASE_URL, DEFAULT_ACCOUNT,
-                ENV_API_KEYS, ENV_SIMULATOR, ENV_WHATSAPP_REVIEW_DELAY);
+                ENV_API_KEYS, ENV_SIMULATOR, ENV_WHATSAPP_REVIEW_DELAY, MIN_SECRET_LENGTH, ENV_SECRET,
+                text(WebhookSettings.DEFAULTS.retryBase()), ENV_WEBHOOK_RETRY_BASE,
+                text(WebhookSettings.DEFAULTS.retryMax()), ENV_WEBHOOK_RETRY_MAX,
+                WebhookSettings.DEFAULTS.maxAttempts(), ENV_WEBHOOK_ATTEMPTS,
+                text(WebhookSettings.DEFAULTS.timeout()), ENV_WEBHOOK_TIMEOUT);
     }
 
     /** Whether the arguments ask for the usage text. */
@@ -121,6 +158,11 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         List<String> apiKeyArgs = new ArrayList<>();
         Boolean simulator = null;
         Duration reviewDelay = null;
+        String secret = null;
+        Duration retryBase = null;
+        Duration retryMax = null;
+        Integer attempts = null;
+        Duration timeout = null;
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -149,6 +191,11 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
                 case "--api-key" -> apiKeyArgs.add(value);
                 case "--simulator" -> simulator = parseOnOff(value, "--simulator");
                 case "--whatsapp-review-delay" -> reviewDelay = parseDuration(value, "--whatsapp-review-delay");
+                case "--secret" -> secret = parseSecret(value, "--secret");
+                case "--webhook-retry-base" -> retryBase = parsePositiveDuration(value, "--webhook-retry-base");
+                case "--webhook-retry-max" -> retryMax = parsePositiveDuration(value, "--webhook-retry-max");
+                case "--webhook-attempts" -> attempts = parseAttempts(value, "--webhook-attempts");
+                case "--webhook-timeout" -> timeout = parsePositiveDuration(value, "--webhook-timeout");
                 default -> throw new UsageException("Unknown option: " + name);
             }
         }
@@ -169,6 +216,22 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
                     ? parseDuration(env.get(ENV_WHATSAPP_REVIEW_DELAY), ENV_WHATSAPP_REVIEW_DELAY)
                     : DEFAULT_WHATSAPP_REVIEW_DELAY;
         }
+        if (secret == null && env.containsKey(ENV_SECRET) && !env.get(ENV_SECRET).isBlank()) {
+            secret = parseSecret(env.get(ENV_SECRET), ENV_SECRET);
+        }
+        if (retryBase == null && env.containsKey(ENV_WEBHOOK_RETRY_BASE)) {
+            retryBase = parsePositiveDuration(env.get(ENV_WEBHOOK_RETRY_BASE), ENV_WEBHOOK_RETRY_BASE);
+        }
+        if (retryMax == null && env.containsKey(ENV_WEBHOOK_RETRY_MAX)) {
+            retryMax = parsePositiveDuration(env.get(ENV_WEBHOOK_RETRY_MAX), ENV_WEBHOOK_RETRY_MAX);
+        }
+        if (attempts == null && env.containsKey(ENV_WEBHOOK_ATTEMPTS)) {
+            attempts = parseAttempts(env.get(ENV_WEBHOOK_ATTEMPTS), ENV_WEBHOOK_ATTEMPTS);
+        }
+        if (timeout == null && env.containsKey(ENV_WEBHOOK_TIMEOUT)) {
+            timeout = parsePositiveDuration(env.get(ENV_WEBHOOK_TIMEOUT), ENV_WEBHOOK_TIMEOUT);
+        }
+        WebhookSettings webhooks = webhookSettings(retryBase, retryMax, attempts, timeout);
 
         Map<String, String> apiKeys = new LinkedHashMap<>();
         if (!apiKeyArgs.isEmpty()) {
@@ -186,12 +249,24 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         if (generated) {
             apiKeys.put(generateApiKey(random), DEFAULT_ACCOUNT);
         }
-        return new ServerConfig(port, databaseUrl, apiKeys, generated, simulator, reviewDelay);
+        return new ServerConfig(port, databaseUrl, apiKeys, generated, simulator, reviewDelay, secret, webhooks);
     }
 
     /** A copy whose simulated WhatsApp review takes {@code delay}. */
     public ServerConfig withWhatsAppReviewDelay(Duration delay) {
-        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, delay);
+        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, delay, secret, webhooks);
+    }
+
+    /** A copy with other webhook settings. */
+    public ServerConfig withWebhooks(WebhookSettings newWebhooks) {
+        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay, secret,
+                newWebhooks);
+    }
+
+    /** A copy with another secret (null: the one kept in the database). */
+    public ServerConfig withSecret(String newSecret) {
+        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
+                newSecret, webhooks);
     }
 
     @Override
@@ -199,7 +274,13 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         // never print the keys themselves
         return "ServerConfig[port=" + port + ", databaseUrl=" + databaseUrl + ", accounts="
                 + new java.util.TreeSet<>(apiKeys.values()) + ", apiKeyGenerated=" + apiKeyGenerated
-                + ", simulator=" + simulator + ", whatsAppReviewDelay=" + whatsAppReviewDelay + "]";
+                + ", simulator=" + simulator + ", whatsAppReviewDelay=" + whatsAppReviewDelay
+                + ", secret=" + (secret == null ? "kept in the database" : "configured") + ", webhooks=" + webhooks + "]";
+    }
+
+    /** A secret for {@code --secret}, or to keep in the database when none is configured. */
+    public static String generateSecret(SecureRandom random) {
+        return generateApiKey(random);
     }
 
     static String generateApiKey(SecureRandom random) {
@@ -262,6 +343,55 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
             case "m" -> Duration.ofMinutes(amount);
             default -> Duration.ofSeconds(amount);
         };
+    }
+
+    private static WebhookSettings webhookSettings(Duration retryBase, Duration retryMax, Integer attempts,
+                                                   Duration timeout) throws UsageException {
+        WebhookSettings defaults = WebhookSettings.DEFAULTS;
+        Duration base = retryBase != null ? retryBase : defaults.retryBase();
+        Duration max = retryMax != null ? retryMax
+                : base.compareTo(defaults.retryMax()) > 0 ? base : defaults.retryMax();
+        if (max.compareTo(base) < 0) {
+            throw new UsageException("--webhook-retry-max must not be shorter than --webhook-retry-base");
+        }
+        return new WebhookSettings(base, max, attempts != null ? attempts : defaults.maxAttempts(),
+                timeout != null ? timeout : defaults.timeout());
+    }
+
+    private static Duration parsePositiveDuration(String value, String source) throws UsageException {
+        Duration duration = parseDuration(value, source);
+        if (duration.isZero()) {
+            throw new UsageException(source + ": must be longer than 0 (got \"" + value + "\")");
+        }
+        return duration;
+    }
+
+    private static int parseAttempts(String value, String source) throws UsageException {
+        try {
+            int attempts = Integer.parseInt(value.trim());
+            if (attempts >= 1 && attempts <= 1000) {
+                return attempts;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(source + ": expected a whole number from 1 to 1000 (got \"" + value + "\")");
+    }
+
+    private static String parseSecret(String value, String source) throws UsageException {
+        if (value.length() < MIN_SECRET_LENGTH) {
+            throw new UsageException(source + ": a secret has at least " + MIN_SECRET_LENGTH + " characters");
+        }
+        return value;
+    }
+
+    /** A duration as the options spell it: {@code 250ms}, {@code 30s}, {@code 2m}. */
+    private static String text(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis % 60_000 == 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
     private static boolean parseOnOff(String value, String source) throws UsageException {

@@ -3,6 +3,7 @@ package io.twofakit.server.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -123,6 +124,61 @@ class ServerConfigTest {
         ServerConfig config = parse(Map.of(), "--api-key", "secret-key-123=acme");
         assertFalse(config.toString().contains("secret-key-123"));
         assertTrue(config.toString().contains("acme"));
+    }
+
+    @Test
+    void withoutASecretTheOneInTheDatabaseIsUsed() throws Exception {
+        ServerConfig config = parse(Map.of());
+        assertNull(config.secret());
+        assertEquals(WebhookSettings.DEFAULTS, config.webhooks());
+        assertFalse(config.toString().contains("null"), config.toString());
+    }
+
+    @Test
+    void aSecretComesFromTheOptionOrTheEnvironmentAndIsNeverPrinted() throws Exception {
+        ServerConfig fromOption = parse(Map.of("TWOFA_SECRET", "environment-secret-123"), "--secret", "option-secret-0123456");
+        ServerConfig fromEnvironment = parse(Map.of("TWOFA_SECRET", "environment-secret-123"));
+
+        assertEquals("option-secret-0123456", fromOption.secret());
+        assertEquals("environment-secret-123", fromEnvironment.secret());
+        assertFalse(fromOption.toString().contains("option-secret"), fromOption.toString());
+        assertUsageError("at least 16 characters", "--secret", "short");
+    }
+
+    @Test
+    void webhookRetriesAreConfiguredWithDurations() throws Exception {
+        ServerConfig config = parse(Map.of("TWOFA_WEBHOOK_ATTEMPTS", "4", "TWOFA_WEBHOOK_TIMEOUT", "2s"),
+                "--webhook-retry-base", "100ms", "--webhook-retry-max=3s");
+
+        assertEquals(new WebhookSettings(Duration.ofMillis(100), Duration.ofSeconds(3), 4, Duration.ofSeconds(2)),
+                config.webhooks());
+        assertEquals(Duration.ofMinutes(2), parse(Map.of(), "--webhook-retry-base", "2m").webhooks().retryMax(),
+                "a base above the default maximum raises the maximum with it");
+        assertUsageError("must not be shorter", "--webhook-retry-base", "5s", "--webhook-retry-max", "1s");
+        assertUsageError("longer than 0", "--webhook-timeout", "0");
+        assertUsageError("1 to 1000", "--webhook-attempts", "0");
+        assertUsageError("ms, s or m", "--webhook-retry-base", "soon");
+    }
+
+    @Test
+    void theRetryDelayDoublesUpToTheMaximum() {
+        WebhookSettings settings = new WebhookSettings(Duration.ofMillis(250), Duration.ofSeconds(30), 10,
+                Duration.ofSeconds(5));
+        assertEquals(Duration.ofMillis(250), settings.delayAfter(1));
+        assertEquals(Duration.ofMillis(500), settings.delayAfter(2));
+        assertEquals(Duration.ofSeconds(16), settings.delayAfter(7));
+        assertEquals(Duration.ofSeconds(30), settings.delayAfter(8));
+        assertEquals(Duration.ofSeconds(30), settings.delayAfter(1000));
+    }
+
+    @Test
+    void theUsageNamesTheNewOptions() {
+        String usage = ServerConfig.usage();
+        for (String option : new String[] {"--secret", "--webhook-retry-base", "--webhook-retry-max",
+                "--webhook-attempts", "--webhook-timeout", "TWOFA_SECRET"}) {
+            assertTrue(usage.contains(option), option);
+        }
+        assertTrue(usage.contains("(default 250ms, env TWOFA_WEBHOOK_RETRY_BASE)"), usage);
     }
 
     private static void assertUsageError(String expectedInMessage, String... args) {

@@ -46,7 +46,27 @@ class AlteredTargetsIT {
                         (method, path, answer) -> answer.status() == 401 ? answer.withStatus(200).withBody("[]") : answer),
                 new Fault("answers 401 without the problem's status", List.of("authentication.feature"),
                         (method, path, answer) -> answer.status() == 401
-                                ? answer.withBody(answer.body().replace("\"status\":401,", "")) : answer));
+                                ? answer.withBody(answer.body().replace("\"status\":401,", "")) : answer),
+                new Fault("answers 200 instead of 201 when a priority is created", List.of("priorities.feature"),
+                        (method, path, answer) -> method.equals("POST") && path.equals("/2fa/v4/priorities")
+                                && answer.status() == 201 ? answer.withStatus(200) : answer),
+                new Fault("answers VERIFIED to a wrong code", List.of("otp_lifecycle.feature"),
+                        (method, path, answer) -> path.endsWith("/validate")
+                                ? answer.withBody(answer.body().replace("WRONG_CODE", "VERIFIED")) : answer),
+                new Fault("leaves the status out of a read OTP", List.of("otp_lifecycle.feature"),
+                        (method, path, answer) -> method.equals("GET") && path.matches("/2fa/v4/otp/[^/]+")
+                                ? answer.withBody(answer.body().replaceAll("\"otpStatus\":\"[A-Z_]+\",?", "")) : answer),
+                new Fault("drops the DELIVERED webhook events", List.of("webhooks.feature"), new AlteringProxy.Alteration() {
+                    @Override
+                    public AlteringProxy.Answer alter(String method, String path, AlteringProxy.Answer answer) {
+                        return answer;
+                    }
+
+                    @Override
+                    public boolean dropsWebhook(String event) {
+                        return event.contains("\"DELIVERED\"");
+                    }
+                }));
     }
 
     @BeforeAll

@@ -1,0 +1,65 @@
+@webhook
+Feature: Delivery events posted to webhooks
+  Every delivery event of an OTP (DISPATCHED when a channel takes the message, then DELIVERED, UNDELIVERABLE
+  with an error, or TIMED_OUT) is posted to each callback configuration of the account that is for every
+  profile or for the OTP's profile: a DeliveryStatus body (a DeliveryStatusWithError for UNDELIVERABLE) with
+  the configured headers and a header X-Twofa-Event-Id that names the event. Events of one OTP arrive in
+  order. Delivery is at least once: an event that is not answered with 2xx is posted again later, with the
+  same event id, and the events after it wait for it.
+
+  These scenarios register the suite's own webhook receiver (its URL is the configuration
+  conformance.callbackUrl, or its local address) and check every event against the contract. They send to
+  the simulator's numbers (@simulator): +9999900001... is UNDELIVERABLE on the preferred channel.
+
+  Background:
+    Given an SMS template "sms_code" in en with the message "Your code {{otp_code}}"
+    And a Viber template "viber_code" in en with the message "Your code {{otp_code}}"
+    And a profile "login" with the channels:
+      | channel | template   | language |
+      | SMS     | sms_code   | en       |
+      | VIBER   | viber_code | en       |
+
+  @simulator
+  Scenario: The events of a delivered OTP arrive in order, with the configured headers and their own ids
+    Given a webhook receiver "hooks" for every profile with the headers:
+      | Authorization | Bearer conformance-token |
+      | X-Tenant      | acme                     |
+    When an OTP is sent to "+49170000020" with the profile "login"
+    Then the OTP is accepted
+    And the webhook receiver "hooks" receives the events "SMS DISPATCHED, SMS DELIVERED"
+    And every event at "hooks" carries the header "Authorization" with "Bearer conformance-token"
+    And every event at "hooks" carries the header "X-Tenant" with "acme"
+    And every event at "hooks" has an event id of its own
+
+  @simulator
+  Scenario: A fallback reports every attempt, and the undeliverable one with its error
+    Given a webhook receiver "hooks" for every profile
+    When an OTP is sent to "+9999900001" with the profile "login"
+    Then the webhook receiver "hooks" receives the events "SMS DISPATCHED, SMS UNDELIVERABLE, VIBER DISPATCHED, VIBER DELIVERED"
+    And the UNDELIVERABLE event at "hooks" carries an error with a code and a message
+    And no event other than UNDELIVERABLE carries an error at "hooks"
+
+  @simulator
+  Scenario: When every channel times out, each attempt is reported
+    Given a webhook receiver "hooks" for every profile
+    When an OTP is sent to "+9999900004" with the profile "login"
+    Then the webhook receiver "hooks" receives the events "SMS DISPATCHED, SMS TIMED_OUT, VIBER DISPATCHED, VIBER TIMED_OUT"
+
+  @simulator
+  Scenario: A configuration for a profile gets the events of that profile's OTPs only
+    Given a profile "other" with the SMS template "sms_code" in en
+    And a webhook receiver "all" for every profile
+    And a webhook receiver "mine" for the profile "login"
+    And a webhook receiver "theirs" for the profile "other"
+    When an OTP is sent to "+49170000021" with the profile "login"
+    Then the webhook receiver "all" receives the events "SMS DISPATCHED, SMS DELIVERED"
+    And the webhook receiver "mine" receives the events "SMS DISPATCHED, SMS DELIVERED"
+    And the webhook receiver "theirs" receives no event of the OTP
+
+  @simulator
+  Scenario: An event that the receiver refuses is posted again with the same id, and the next one waits for it
+    Given a webhook receiver "flaky" for every profile
+    And the webhook receiver "flaky" answers the first request with the status 500
+    When an OTP is sent to "+49170000022" with the profile "login"
+    Then the webhook receiver "flaky" receives the events "SMS DISPATCHED, SMS DELIVERED"
+    And the first event at "flaky" was posted again after the status 500, with the same event id

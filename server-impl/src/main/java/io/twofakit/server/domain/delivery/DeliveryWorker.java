@@ -1,0 +1,131 @@
+package io.twofakit.server.domain.delivery;
+
+import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.otp.CodeProtection;
+import io.twofakit.server.domain.webhook.CallbackTarget;
+import io.twofakit.server.domain.webhook.CallbackTargets;
+import io.twofakit.server.work.WorkSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Delivers OTPs: takes pending delivery jobs and tries their channels in order until one delivers.
+ *
+ * <p>For each channel it records DISPATCHED, hands the rendered message to the channel's gateway, and
+ * records the outcome (DELIVERED, UNDELIVERABLE or TIMED_OUT); after a failure it goes on with the next
+ * channel. Every event is written with its webhook deliveries, one per matching callback, in the same
+ * transaction as the job's progress. The code is unsealed only to render the message; the job, and the
+ * sealed code with it, is removed when the delivery ends.
+ */
+public final class DeliveryWorker implements WorkSource {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
+    /** A job's lease: far longer than any gateway call should take. */
+    static final Duration LEASE = Duration.ofMinutes(2);
+    /** How long a job waits after its worker failed before it is tried again. */
+    static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
+
+    private final DeliveryStore store;
+    private final Map<Channel, ChannelGateway> gateways;
+    private final CallbackTargets callbacks;
+    private final CodeProtection codes;
+    private final Clock eventClock;
+    private final Clock realClock;
+    private final Runnable eventsRecorded;
+
+    /**
+     * @param gateways a gateway for every channel
+     * @param eventClock the server's clock, for the events' timestamps
+     * @param realClock real time, for leases
+     * @param eventsRecorded told after events were recorded (wakes the webhook dispatcher)
+     */
+    public DeliveryWorker(DeliveryStore store, Map<Channel, ChannelGateway> gateways, CallbackTargets callbacks,
+                          CodeProtection codes, Clock eventClock, Clock realClock, Runnable eventsRecorded) {
+        for (Channel channel : Channel.values()) {
+            if (!gateways.containsKey(channel)) {
+                throw new IllegalArgumentException("no gateway for " + channel);
+            }
+        }
+        this.store = store;
+        this.gateways = Map.copyOf(gateways);
+        this.callbacks = callbacks;
+        this.codes = codes;
+        this.eventClock = eventClock;
+        this.realClock = realClock;
+        this.eventsRecorded = eventsRecorded;
+    }
+
+    @Override
+    public Batch poll(int capacity) {
+        List<Runnable> tasks = new ArrayList<>();
+        for (DeliveryStore.ClaimedJob claimed : store.claim(capacity, realClock.instant(), LEASE)) {
+            tasks.add(() -> deliver(claimed));
+        }
+        return Batch.of(tasks);
+    }
+
+    /** Runs one claimed job to its end, or until its lease is lost. */
+    void deliver(DeliveryStore.ClaimedJob claimed) {
+        DeliveryJob job = claimed.job();
+        try {
+            deliverSteps(job, claimed.lease());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Delivery of OTP " + job.otpId() + " failed; it is tried again in "
+                    + RETRY_AFTER_FAILURE, e);
+            store.release(job.otpId(), claimed.lease(), realClock.instant().plus(RETRY_AFTER_FAILURE));
+        }
+    }
+
+    private void deliverSteps(DeliveryJob job, UUID lease) {
+        String code;
+        try {
+            code = codes.open(job.otpId(), job.sealedCode());
+        } catch (IllegalArgumentException e) {
+            // sealed under another secret: no server with this secret can ever deliver it (nor check its code)
+            LOG.warning(() -> "OTP " + job.otpId() + " cannot be delivered: " + e.getMessage()
+                    + " (was the server secret changed?); its delivery is abandoned");
+            store.abandon(job.otpId(), lease);
+            return;
+        }
+        List<UUID> callbackIds = callbacks.matching(job.accountId(), job.profileId()).stream()
+                .map(CallbackTarget::id).toList();
+        List<DeliveryStep> steps = job.steps();
+        for (int position = job.nextPosition(); position < steps.size(); position++) {
+            DeliveryStep step = steps.get(position);
+            boolean alreadyDispatched = position == job.nextPosition() && job.dispatched();
+            if (!alreadyDispatched) {
+                DeliveryEvent dispatched = event(job, position, step.channel(), DeliveryEventStatus.DISPATCHED, null);
+                if (!store.recordDispatched(job.otpId(), lease, position, dispatched, callbackIds)) {
+                    return;
+                }
+                eventsRecorded.run();
+            }
+            DeliveryOutcome outcome = gateways.get(step.channel()).deliver(new OutgoingMessage(
+                    job.otpId(), job.to(), step.channel(), step.sender(), step.render(code), position));
+            boolean finished = outcome.isDelivered() || position == steps.size() - 1;
+            DeliveryEvent result = event(job, position, step.channel(), outcome.status(), outcome.error());
+            if (!store.recordOutcome(job.otpId(), lease, position, result, callbackIds, finished)) {
+                return;
+            }
+            eventsRecorded.run();
+            if (finished) {
+                return;
+            }
+        }
+    }
+
+    private DeliveryEvent event(DeliveryJob job, int position, Channel channel, DeliveryEventStatus status,
+                                DeliveryError error) {
+        int sequence = status == DeliveryEventStatus.DISPATCHED
+                ? DeliveryEvent.dispatchedSequence(position) : DeliveryEvent.outcomeSequence(position);
+        return new DeliveryEvent(UUID.randomUUID(), job.otpId(), job.accountId(), job.profileId(), sequence, channel,
+                status, error, eventClock.instant().truncatedTo(ChronoUnit.MILLIS));
+    }
+}

@@ -1,0 +1,124 @@
+package io.twofakit.server.domain.otp;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.UUID;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Keeps OTP codes out of storage in clear, with two keys derived from the server secret:
+ * <ul>
+ *   <li>{@link #hash}: HMAC-SHA256 of the OTP id and the code, which is all the OTP row keeps; a code is
+ *       checked with {@link #matches} in constant time.</li>
+ *   <li>{@link #seal}: AES-256-GCM encryption of the code, bound to the OTP id, which is how a pending
+ *       delivery job keeps it until the message is rendered.</li>
+ * </ul>
+ * Without the secret, neither a hash nor a sealed code tells the code.
+ */
+public final class CodeProtection {
+
+    private static final String HMAC = "HmacSHA256";
+    private static final int IV_BYTES = 12;
+    private static final int TAG_BITS = 128;
+
+    private final SecretKeySpec hashKey;
+    private final SecretKeySpec sealKey;
+    private final SecureRandom random;
+
+    /** @param secret the server secret (configured, or generated once and kept in the database) */
+    public CodeProtection(String secret, SecureRandom random) {
+        Objects.requireNonNull(secret, "secret");
+        byte[] master = secret.getBytes(StandardCharsets.UTF_8);
+        this.hashKey = new SecretKeySpec(derive(master, "twofa-kit otp code hash v1"), HMAC);
+        this.sealKey = new SecretKeySpec(derive(master, "twofa-kit delivery job seal v1"), "AES");
+        this.random = random;
+    }
+
+    /** The keyed hash of {@code code} for the OTP {@code otpId}, Base64. */
+    public String hash(UUID otpId, String code) {
+        return Base64.getEncoder().encodeToString(mac(otpId, code));
+    }
+
+    /** Whether {@code code} is the code whose hash is {@code storedHash}; takes the same time for any wrong code. */
+    public boolean matches(UUID otpId, String code, String storedHash) {
+        byte[] expected;
+        try {
+            expected = Base64.getDecoder().decode(storedHash);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        return MessageDigest.isEqual(mac(otpId, code), expected);
+    }
+
+    /** The code encrypted for the delivery job of {@code otpId}: a fresh IV followed by the ciphertext and tag. */
+    public byte[] seal(UUID otpId, String code) {
+        byte[] iv = new byte[IV_BYTES];
+        random.nextBytes(iv);
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.updateAAD(bytes(otpId));
+            byte[] ciphertext = cipher.doFinal(code.getBytes(StandardCharsets.UTF_8));
+            return ByteBuffer.allocate(iv.length + ciphertext.length).put(iv).put(ciphertext).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    /**
+     * The code that {@link #seal} encrypted for {@code otpId}.
+     *
+     * @throws IllegalArgumentException when the sealed code was not made for this OTP with this secret
+     */
+    public String open(UUID otpId, byte[] sealed) {
+        if (sealed == null || sealed.length <= IV_BYTES) {
+            throw new IllegalArgumentException("not a sealed code");
+        }
+        try {
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+            cipher.updateAAD(bytes(otpId));
+            byte[] plain = cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
+            return new String(plain, StandardCharsets.UTF_8);
+        } catch (javax.crypto.AEADBadTagException e) {
+            throw new IllegalArgumentException("the sealed code does not belong to this OTP or this secret", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    private byte[] mac(UUID otpId, String code) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(hashKey);
+            mac.update(bytes(otpId));
+            return mac.doFinal(code.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    /** A key for one purpose: HMAC-SHA256 of the purpose under the master secret (HKDF's expand step, one block). */
+    private static byte[] derive(byte[] master, String purpose) {
+        try {
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(new SecretKeySpec(master, HMAC));
+            mac.update(purpose.getBytes(StandardCharsets.UTF_8));
+            return mac.doFinal(new byte[] {1});
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
+    private static byte[] bytes(UUID id) {
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits()).array();
+    }
+}

@@ -1,0 +1,144 @@
+package io.twofakit.server.domain.otp;
+
+import io.twofakit.server.domain.ResourceNotFoundException;
+import io.twofakit.server.domain.delivery.DeliveryJob;
+import io.twofakit.server.domain.delivery.DeliveryStep;
+import io.twofakit.server.domain.priority.PriorityStore;
+import io.twofakit.server.domain.profile.Profile;
+import io.twofakit.server.domain.profile.ProfileStore;
+import io.twofakit.server.domain.template.TemplateStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The rules of OTPs: sending, reading, listing, validating and deleting.
+ *
+ * <p>Sending stores the OTP (with a keyed hash of its code, never the code) together with a delivery job
+ * (with the code sealed) and returns at once; the delivery workers deliver it. Validation follows the status
+ * machine: a wrong code counts an attempt and answers WRONG_CODE, or TOO_MANY_ATTEMPTS when it used the last
+ * one; the right code answers VERIFIED; an expired OTP answers EXPIRED without counting; later validations of
+ * a verified OTP answer ALREADY_REPORTED and of an exhausted one TOO_MANY_ATTEMPTS. Validations of one OTP
+ * run one after the other, so exactly one can verify it and no more codes are compared than allowed.
+ */
+public final class OtpService {
+
+    /** The most OTPs a list answers: the newest ones. */
+    public static final int LIST_LIMIT = 1000;
+
+    private final OtpStore otps;
+    private final DeliveryPlanner planner;
+    private final OtpCodeGenerator generator;
+    private final CodeProtection codes;
+    private final Clock clock;
+    private final Runnable deliveryQueued;
+
+    /**
+     * @param clock the server's clock (the simulator can move it), for creation and expiry
+     * @param deliveryQueued told after an OTP and its delivery job are stored (wakes the delivery workers)
+     */
+    public OtpService(OtpStore otps, ProfileStore profiles, PriorityStore priorities, TemplateStore templates,
+                      ReviewedWhatsAppTemplates whatsAppTemplates, OtpCodeGenerator generator, CodeProtection codes,
+                      Clock clock, Runnable deliveryQueued) {
+        this.otps = otps;
+        this.planner = new DeliveryPlanner(profiles, priorities, templates, whatsAppTemplates);
+        this.generator = generator;
+        this.codes = codes;
+        this.clock = clock;
+        this.deliveryQueued = deliveryQueued;
+    }
+
+    /**
+     * Stores a new OTP and queues its delivery.
+     *
+     * @return the new OTP's id
+     * @throws io.twofakit.server.domain.ValidationFailedException for an unknown profile or priority, or when no
+     *         channel has a usable template
+     */
+    public UUID send(String accountId, OtpRequest request) {
+        DeliveryPlanner.Plan plan = planner.plan(accountId, request);
+        Profile profile = plan.profile();
+        String code = request.otpCode() != null
+                ? request.otpCode() : generator.generate(profile.otpCodeLength(), profile.alphanumeric());
+
+        UUID id = UUID.randomUUID();
+        Instant created = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        int validityMinutes = plan.channels().get(0).codeExpirationMinutes();
+        Instant expires = created.plus(Duration.ofMinutes(validityMinutes));
+        Otp otp = new Otp(id, accountId, profile.id(), request.to(), codes.hash(id, code), OtpStatus.ACTIVE, 0,
+                profile.attempts(), created, expires);
+
+        List<DeliveryStep> steps = new ArrayList<>();
+        for (PlannedChannel channel : plan.channels()) {
+            steps.add(new DeliveryStep(steps.size(), channel.channel(), channel.sender(), channel.template(),
+                    validityMinutes));
+        }
+        otps.insert(otp, DeliveryJob.start(id, accountId, profile.id(), request.to(), codes.seal(id, code), steps));
+        deliveryQueued.run();
+        return id;
+    }
+
+    /** The OTP as it stands now (EXPIRED once its expiry has passed, unless final before). */
+    public OtpView read(String accountId, UUID id) {
+        Instant now = clock.instant();
+        return otps.find(accountId, id)
+                .map(otp -> OtpView.of(otp, now))
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The account's newest OTPs first, at most {@link #LIST_LIMIT}.
+     *
+     * @param to only those sent to this number, when not null
+     * @param status only those in this final status (VERIFIED or TOO_MANY_ATTEMPTS), when not null
+     */
+    public List<OtpView> list(String accountId, String to, OtpStatus status) {
+        if (status != null && status != OtpStatus.VERIFIED && status != OtpStatus.TOO_MANY_ATTEMPTS) {
+            throw new IllegalArgumentException("OTPs can be listed by VERIFIED or TOO_MANY_ATTEMPTS only");
+        }
+        Instant now = clock.instant();
+        return otps.list(accountId, to, status, LIST_LIMIT).stream().map(otp -> OtpView.of(otp, now)).toList();
+    }
+
+    /** Checks {@code code} against the OTP and answers the validation's outcome. */
+    public ValidationOutcome validate(String accountId, UUID id, String code) {
+        Instant now = clock.instant();
+        return otps.update(accountId, id, otp -> decide(otp, code, now)).orElseThrow(() -> notFound(id));
+    }
+
+    /** The status machine of one validation; compares the code only when the OTP can still be verified. */
+    private OtpStore.Change<ValidationOutcome> decide(Otp otp, String code, Instant now) {
+        if (otp.status() == OtpStatus.VERIFIED) {
+            return new OtpStore.Change<>(null, ValidationOutcome.ALREADY_REPORTED);
+        }
+        if (otp.status() == OtpStatus.TOO_MANY_ATTEMPTS || otp.attemptCount() >= otp.allowedAttempts()) {
+            return new OtpStore.Change<>(null, ValidationOutcome.TOO_MANY_ATTEMPTS);
+        }
+        if (otp.isExpiredAt(now)) {
+            return new OtpStore.Change<>(null, ValidationOutcome.EXPIRED);
+        }
+        if (codes.matches(otp.id(), code, otp.codeHash())) {
+            return new OtpStore.Change<>(otp.afterAttempt(OtpStatus.VERIFIED), ValidationOutcome.VERIFIED);
+        }
+        if (otp.attemptCount() + 1 >= otp.allowedAttempts()) {
+            return new OtpStore.Change<>(otp.afterAttempt(OtpStatus.TOO_MANY_ATTEMPTS),
+                    ValidationOutcome.TOO_MANY_ATTEMPTS);
+        }
+        return new OtpStore.Change<>(otp.afterAttempt(OtpStatus.WRONG_CODE), ValidationOutcome.WRONG_CODE);
+    }
+
+    /** Deletes the OTP; a delivery still pending stops. */
+    public void delete(String accountId, UUID id) {
+        if (!otps.delete(accountId, id)) {
+            throw notFound(id);
+        }
+    }
+
+    private static ResourceNotFoundException notFound(UUID id) {
+        return new ResourceNotFoundException(ResourceNotFoundException.Kind.OTP, id.toString());
+    }
+}

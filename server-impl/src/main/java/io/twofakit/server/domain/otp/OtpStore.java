@@ -1,0 +1,42 @@
+package io.twofakit.server.domain.otp;
+
+import io.twofakit.server.domain.delivery.DeliveryJob;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Durable storage of OTPs, scoped to one account in every method. */
+public interface OtpStore {
+
+    /**
+     * What an {@link #update} decided: the OTP to store instead (null to leave it as it is) and the answer.
+     */
+    record Change<R>(Otp replacement, R result) {
+    }
+
+    /** Stores a new OTP and its delivery job in one transaction: either both exist afterwards or neither. */
+    void insert(Otp otp, DeliveryJob job);
+
+    Optional<Otp> find(String accountId, UUID id);
+
+    /**
+     * The account's OTPs, newest first, at most {@code limit}.
+     *
+     * @param to only OTPs sent to this number, when not null
+     * @param status only OTPs with this stored status, when not null
+     */
+    List<Otp> list(String accountId, String to, OtpStatus status, int limit);
+
+    /**
+     * Reads the OTP and applies {@code change} to it while no one else can: concurrent updates of one OTP
+     * run one after the other, each seeing the result of the one before. The replacement's status and
+     * attempt count are stored.
+     *
+     * @return the change's answer; empty when there is no such OTP
+     */
+    <R> Optional<R> update(String accountId, UUID id, Function<Otp, Change<R>> change);
+
+    /** Removes the OTP and its pending delivery job. @return whether it existed */
+    boolean delete(String accountId, UUID id);
+}

@@ -1,0 +1,227 @@
+package io.twofakit.server.store;
+
+import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.delivery.DeliveryError;
+import io.twofakit.server.domain.delivery.DeliveryEvent;
+import io.twofakit.server.domain.delivery.DeliveryEventStatus;
+import io.twofakit.server.domain.delivery.DeliveryJob;
+import io.twofakit.server.domain.delivery.DeliveryStep;
+import io.twofakit.server.domain.delivery.DeliveryStore;
+import io.twofakit.server.domain.webhook.WebhookState;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Delivery jobs ({@code delivery_job}, {@code delivery_step}), their events ({@code delivery_event}) and the
+ * webhook outbox rows the events fan out to ({@code webhook_delivery}). Each progress of a job is one
+ * transaction with its event and outbox rows, and happens only while the caller's lease token is the job's.
+ */
+public final class JdbiDeliveryStore implements DeliveryStore {
+
+    private final Jdbi jdbi;
+    private final Clock realClock;
+
+    /** @param realClock real time: when outbox rows are created and first due */
+    public JdbiDeliveryStore(Database database, Clock realClock) {
+        this.jdbi = database.jdbi();
+        this.realClock = realClock;
+    }
+
+    /** Inserts a new job and its steps on {@code handle}, inside the caller's transaction (the OTP's insert). */
+    static void insertJob(Handle handle, DeliveryJob job, Instant dueAt) {
+        handle.createUpdate("insert into delivery_job (otp_id, account_id, profile_id, to_number, sealed_code,"
+                        + " next_step, dispatched, due_at) values (:otp, :account, :profile, :to, :sealed, :next,"
+                        + " :dispatched, :due)")
+                .bind("otp", job.otpId())
+                .bind("account", job.accountId())
+                .bindByType("profile", job.profileId(), UUID.class)
+                .bind("to", job.to())
+                .bind("sealed", Base64.getEncoder().encodeToString(job.sealedCode()))
+                .bind("next", job.nextPosition())
+                .bind("dispatched", job.dispatched())
+                .bind("due", SqlTimes.utc(dueAt))
+                .execute();
+        for (DeliveryStep step : job.steps()) {
+            handle.createUpdate("insert into delivery_step (otp_id, step_no, channel, sender, template_text,"
+                            + " validity_minutes) values (:otp, :step, :channel, :sender, :template, :validity)")
+                    .bind("otp", job.otpId())
+                    .bind("step", step.position())
+                    .bind("channel", step.channel().name())
+                    .bind("sender", step.sender())
+                    .bind("template", step.template())
+                    .bind("validity", step.validityMinutes())
+                    .execute();
+        }
+    }
+
+    @Override
+    public List<ClaimedJob> claim(int max, Instant now, Duration leaseFor) {
+        List<UUID> candidates = jdbi.withHandle(handle -> handle.createQuery(
+                        "select otp_id from delivery_job where due_at <= :now"
+                                + " and (lease_until is null or lease_until < :now) order by due_at limit :max")
+                .bind("now", SqlTimes.utc(now))
+                .bind("max", max)
+                .mapTo(UUID.class)
+                .list());
+        List<ClaimedJob> claimed = new ArrayList<>();
+        for (UUID otpId : candidates) {
+            UUID lease = UUID.randomUUID();
+            jdbi.withHandle(handle -> {
+                int taken = handle.createUpdate("update delivery_job set lease_token = :lease, lease_until = :until"
+                                + " where otp_id = :otp and due_at <= :now and (lease_until is null or lease_until < :now)")
+                        .bind("lease", lease)
+                        .bind("until", SqlTimes.utc(now.plus(leaseFor)))
+                        .bind("otp", otpId)
+                        .bind("now", SqlTimes.utc(now))
+                        .execute();
+                return taken == 1 ? loadJob(handle, otpId) : Optional.<DeliveryJob>empty();
+            }).ifPresent(job -> claimed.add(new ClaimedJob(job, lease)));
+        }
+        return claimed;
+    }
+
+    private static Optional<DeliveryJob> loadJob(Handle handle, UUID otpId) {
+        List<DeliveryStep> steps = handle.createQuery("select step_no, channel, sender, template_text,"
+                        + " validity_minutes from delivery_step where otp_id = :otp order by step_no")
+                .bind("otp", otpId)
+                .map((row, ctx) -> new DeliveryStep(row.getInt("step_no"), Channel.valueOf(row.getString("channel")),
+                        row.getString("sender"), row.getString("template_text"), row.getInt("validity_minutes")))
+                .list();
+        return handle.createQuery("select otp_id, account_id, profile_id, to_number, sealed_code, next_step,"
+                        + " dispatched from delivery_job where otp_id = :otp")
+                .bind("otp", otpId)
+                .map((row, ctx) -> new DeliveryJob(row.getObject("otp_id", UUID.class), row.getString("account_id"),
+                        row.getObject("profile_id", UUID.class), row.getString("to_number"),
+                        Base64.getDecoder().decode(row.getString("sealed_code")), steps, row.getInt("next_step"),
+                        row.getBoolean("dispatched")))
+                .findOne();
+    }
+
+    @Override
+    public boolean recordDispatched(UUID otpId, UUID lease, int position, DeliveryEvent event, List<UUID> callbackIds) {
+        return jdbi.inTransaction(handle -> {
+            int moved = handle.createUpdate("update delivery_job set dispatched = true"
+                            + " where otp_id = :otp and lease_token = :lease and next_step = :step")
+                    .bind("otp", otpId)
+                    .bind("lease", lease)
+                    .bind("step", position)
+                    .execute();
+            if (moved != 1) {
+                return false;
+            }
+            insertEvent(handle, event, callbackIds, realClock.instant());
+            return true;
+        });
+    }
+
+    @Override
+    public boolean recordOutcome(UUID otpId, UUID lease, int position, DeliveryEvent event, List<UUID> callbackIds,
+                                 boolean finished) {
+        return jdbi.inTransaction(handle -> {
+            int moved = finished
+                    ? handle.createUpdate("delete from delivery_job"
+                                    + " where otp_id = :otp and lease_token = :lease and next_step = :step")
+                            .bind("otp", otpId).bind("lease", lease).bind("step", position)
+                            .execute()
+                    : handle.createUpdate("update delivery_job set next_step = :next, dispatched = false"
+                                    + " where otp_id = :otp and lease_token = :lease and next_step = :step")
+                            .bind("next", position + 1)
+                            .bind("otp", otpId).bind("lease", lease).bind("step", position)
+                            .execute();
+            if (moved != 1) {
+                return false;
+            }
+            insertEvent(handle, event, callbackIds, realClock.instant());
+            return true;
+        });
+    }
+
+    @Override
+    public boolean abandon(UUID otpId, UUID lease) {
+        return jdbi.withHandle(handle -> handle.createUpdate("delete from delivery_job"
+                        + " where otp_id = :otp and lease_token = :lease")
+                .bind("otp", otpId)
+                .bind("lease", lease)
+                .execute()) == 1;
+    }
+
+    @Override
+    public void release(UUID otpId, UUID lease, Instant dueAgain) {
+        jdbi.useHandle(handle -> handle.createUpdate("update delivery_job set lease_token = null, lease_until = null,"
+                        + " due_at = :due where otp_id = :otp and lease_token = :lease")
+                .bind("due", SqlTimes.utc(dueAgain))
+                .bind("otp", otpId)
+                .bind("lease", lease)
+                .execute());
+    }
+
+    @Override
+    public List<DeliveryEvent> events(String accountId, UUID otpId) {
+        return jdbi.withHandle(handle -> handle.createQuery("select " + EVENT_COLUMNS + " from delivery_event e"
+                        + " where e.otp_id = :otp and e.account_id = :account order by e.event_seq")
+                .bind("otp", otpId)
+                .bind("account", accountId)
+                .map((row, ctx) -> event(row))
+                .list());
+    }
+
+    /** Columns of {@code delivery_event e} that {@link #event} reads. */
+    static final String EVENT_COLUMNS = "e.id as event_id, e.otp_id as event_otp_id, e.account_id as event_account_id,"
+            + " e.profile_id as event_profile_id, e.event_seq as event_seq, e.channel as event_channel,"
+            + " e.status as event_status, e.error_code as event_error_code, e.error_message as event_error_message,"
+            + " e.occurred_at as event_occurred_at";
+
+    static DeliveryEvent event(ResultSet row) throws SQLException {
+        String errorCode = row.getString("event_error_code");
+        return new DeliveryEvent(
+                row.getObject("event_id", UUID.class),
+                row.getObject("event_otp_id", UUID.class),
+                row.getString("event_account_id"),
+                row.getObject("event_profile_id", UUID.class),
+                row.getInt("event_seq"),
+                Channel.valueOf(row.getString("event_channel")),
+                DeliveryEventStatus.valueOf(row.getString("event_status")),
+                errorCode == null ? null : new DeliveryError(errorCode, row.getString("event_error_message")),
+                SqlTimes.instant(row, "event_occurred_at"));
+    }
+
+    private static void insertEvent(Handle handle, DeliveryEvent event, List<UUID> callbackIds, Instant now) {
+        handle.createUpdate("insert into delivery_event (id, otp_id, account_id, profile_id, event_seq, channel,"
+                        + " status, error_code, error_message, occurred_at) values (:id, :otp, :account, :profile,"
+                        + " :seq, :channel, :status, :code, :message, :occurred)")
+                .bind("id", event.id())
+                .bind("otp", event.otpId())
+                .bind("account", event.accountId())
+                .bindByType("profile", event.profileId(), UUID.class)
+                .bind("seq", event.sequence())
+                .bind("channel", event.channel().name())
+                .bind("status", event.status().name())
+                .bind("code", event.error() == null ? null : event.error().code())
+                .bind("message", event.error() == null ? null : event.error().message())
+                .bind("occurred", SqlTimes.utc(event.occurred()))
+                .execute();
+        for (UUID callbackId : callbackIds) {
+            handle.createUpdate("insert into webhook_delivery (id, event_id, callback_id, otp_id, event_seq, state,"
+                            + " attempts, next_attempt_at, created_at, updated_at) values (:id, :event, :callback,"
+                            + " :otp, :seq, :state, 0, :now, :now, :now)")
+                    .bind("id", UUID.randomUUID())
+                    .bind("event", event.id())
+                    .bind("callback", callbackId)
+                    .bind("otp", event.otpId())
+                    .bind("seq", event.sequence())
+                    .bind("state", WebhookState.PENDING.name())
+                    .bind("now", SqlTimes.utc(now))
+                    .execute();
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package io.twofakit.server.store;
+
+import io.twofakit.server.domain.delivery.DeliveryJob;
+import io.twofakit.server.domain.otp.Otp;
+import io.twofakit.server.domain.otp.OtpStatus;
+import io.twofakit.server.domain.otp.OtpStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * OTPs in the table {@code otp}. {@link #update} reads the row with {@code select ... for update}, so that
+ * concurrent validations of one OTP wait for each other (on H2 and PostgreSQL alike).
+ */
+public final class JdbiOtpStore implements OtpStore {
+
+    private static final String COLUMNS = "id, account_id, profile_id, to_number, code_hash, status, attempt_count,"
+            + " allowed_attempts, created_at, expires_at";
+
+    private final Jdbi jdbi;
+    private final Clock realClock;
+
+    /** @param realClock real time: when a new delivery job becomes due */
+    public JdbiOtpStore(Database database, Clock realClock) {
+        this.jdbi = database.jdbi();
+        this.realClock = realClock;
+    }
+
+    @Override
+    public void insert(Otp otp, DeliveryJob job) {
+        jdbi.useTransaction(handle -> {
+            handle.createUpdate("insert into otp (" + COLUMNS + ") values (:id, :account, :profile, :to, :hash,"
+                            + " :status, :attempts, :allowed, :created, :expires)")
+                    .bind("id", otp.id())
+                    .bind("account", otp.accountId())
+                    .bindByType("profile", otp.profileId(), UUID.class)
+                    .bind("to", otp.to())
+                    .bind("hash", otp.codeHash())
+                    .bind("status", otp.status().name())
+                    .bind("attempts", otp.attemptCount())
+                    .bind("allowed", otp.allowedAttempts())
+                    .bind("created", SqlTimes.utc(otp.created()))
+                    .bind("expires", SqlTimes.utc(otp.expires()))
+                    .execute();
+            JdbiDeliveryStore.insertJob(handle, job, realClock.instant());
+        });
+    }
+
+    @Override
+    public Optional<Otp> find(String accountId, UUID id) {
+        return jdbi.withHandle(handle -> select(handle, accountId, id, ""));
+    }
+
+    @Override
+    public List<Otp> list(String accountId, String to, OtpStatus status, int limit) {
+        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from otp where account_id = :account");
+        if (to != null) {
+            sql.append(" and to_number = :to");
+        }
+        if (status != null) {
+            sql.append(" and status = :status");
+        }
+        sql.append(" order by created_at desc, seq desc limit :limit");
+        return jdbi.withHandle(handle -> {
+            Query query = handle.createQuery(sql.toString()).bind("account", accountId).bind("limit", limit);
+            if (to != null) {
+                query.bind("to", to);
+            }
+            if (status != null) {
+                query.bind("status", status.name());
+            }
+            return query.map((row, ctx) -> otp(row)).list();
+        });
+    }
+
+    @Override
+    public <R> Optional<R> update(String accountId, UUID id, Function<Otp, Change<R>> change) {
+        return Transient.retrying(() -> jdbi.inTransaction(handle -> {
+            Optional<Otp> locked = select(handle, accountId, id, " for update");
+            if (locked.isEmpty()) {
+                return Optional.<R>empty();
+            }
+            Change<R> decided = change.apply(locked.get());
+            Otp replacement = decided.replacement();
+            if (replacement != null) {
+                handle.createUpdate("update otp set status = :status, attempt_count = :attempts"
+                                + " where id = :id and account_id = :account")
+                        .bind("status", replacement.status().name())
+                        .bind("attempts", replacement.attemptCount())
+                        .bind("id", id)
+                        .bind("account", accountId)
+                        .execute();
+            }
+            return Optional.ofNullable(decided.result());
+        }));
+    }
+
+    @Override
+    public boolean delete(String accountId, UUID id) {
+        // the delivery job and its steps go with it (on delete cascade)
+        return jdbi.withHandle(handle -> handle.createUpdate("delete from otp where id = :id and account_id = :account")
+                .bind("id", id)
+                .bind("account", accountId)
+                .execute()) > 0;
+    }
+
+    private static Optional<Otp> select(Handle handle, String accountId, UUID id, String lock) {
+        return handle.createQuery("select " + COLUMNS + " from otp where id = :id and account_id = :account" + lock)
+                .bind("id", id)
+                .bind("account", accountId)
+                .map((row, ctx) -> otp(row))
+                .findOne();
+    }
+
+    private static Otp otp(ResultSet row) throws SQLException {
+        return new Otp(
+                row.getObject("id", UUID.class),
+                row.getString("account_id"),
+                row.getObject("profile_id", UUID.class),
+                row.getString("to_number"),
+                row.getString("code_hash"),
+                OtpStatus.valueOf(row.getString("status")),
+                row.getInt("attempt_count"),
+                row.getInt("allowed_attempts"),
+                SqlTimes.instant(row, "created_at"),
+                SqlTimes.instant(row, "expires_at"));
+    }
+}

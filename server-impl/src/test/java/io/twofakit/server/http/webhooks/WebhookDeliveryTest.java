@@ -1,0 +1,271 @@
+package io.twofakit.server.http.webhooks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.twofakit.server.config.WebhookSettings;
+import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.delivery.ChannelGateway;
+import io.twofakit.server.domain.delivery.DeliveryEvent;
+import io.twofakit.server.domain.delivery.DeliveryJob;
+import io.twofakit.server.domain.delivery.DeliveryStep;
+import io.twofakit.server.domain.delivery.DeliveryWorker;
+import io.twofakit.server.domain.otp.CodeProtection;
+import io.twofakit.server.domain.otp.Otp;
+import io.twofakit.server.domain.otp.OtpStatus;
+import io.twofakit.server.domain.simulator.AdjustableClock;
+import io.twofakit.server.domain.simulator.SimulatorGateway;
+import io.twofakit.server.domain.webhook.CallbackTarget;
+import io.twofakit.server.domain.webhook.CallbackTargets;
+import io.twofakit.server.domain.webhook.WebhookDispatcher;
+import io.twofakit.server.domain.webhook.WebhookRecord;
+import io.twofakit.server.domain.webhook.WebhookState;
+import io.twofakit.server.store.Database;
+import io.twofakit.server.store.JdbiDeliveryStore;
+import io.twofakit.server.store.JdbiOtpStore;
+import io.twofakit.server.store.JdbiWebhookStore;
+import io.twofakit.server.support.H2Databases;
+import io.twofakit.server.work.WorkSource;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Delivery events posted by the dispatcher over HTTP to a real receiver: bodies, headers, order, retries with
+ * backoff, giving up. The dispatcher's clock is moved by the test, so no test waits for a backoff.
+ */
+class WebhookDeliveryTest {
+
+    private static final String ACCOUNT = "acme";
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private static final WebhookSettings SETTINGS =
+            new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(4), 3, Duration.ofMillis(500));
+
+    private final Database database = H2Databases.withAccounts(ACCOUNT);
+    private final AdjustableClock clock = new AdjustableClock(Clock.fixed(T0, ZoneOffset.UTC));
+    private final CodeProtection codes = new CodeProtection("a-test-secret-of-enough-length", new SecureRandom());
+    private final JdbiDeliveryStore deliveries = new JdbiDeliveryStore(database, clock);
+    private final JdbiWebhookStore webhooks = new JdbiWebhookStore(database);
+    private final Map<UUID, CallbackTarget> callbacks = new LinkedHashMap<>();
+    private final WebhookReceiver receiver = WebhookReceiver.start();
+    private final CallbackTargets targets = new CallbackTargets() {
+        @Override
+        public List<CallbackTarget> matching(String accountId, UUID profileId) {
+            return List.copyOf(callbacks.values());
+        }
+
+        @Override
+        public Optional<CallbackTarget> find(String accountId, UUID callbackId) {
+            return Optional.ofNullable(callbacks.get(callbackId));
+        }
+    };
+    private final WebhookDispatcher dispatcher =
+            new WebhookDispatcher(webhooks, targets, new HttpWebhookSender(SETTINGS.timeout()), SETTINGS, clock);
+
+    @AfterEach
+    void close() {
+        receiver.close();
+        database.close();
+    }
+
+    private CallbackTarget callback(String url, Map<String, String> headers) {
+        CallbackTarget target = new CallbackTarget(UUID.randomUUID(), url, headers);
+        callbacks.put(target.id(), target);
+        return target;
+    }
+
+    /** Sends an OTP to {@code to} over SMS then Viber and runs its delivery: its events are in the outbox then. */
+    private UUID deliver(String to) {
+        UUID id = UUID.randomUUID();
+        Otp otp = new Otp(id, ACCOUNT, UUID.randomUUID(), to, codes.hash(id, "4711"), OtpStatus.ACTIVE, 0, 3, T0,
+                T0.plusSeconds(300));
+        List<DeliveryStep> steps = List.of(new DeliveryStep(0, Channel.SMS, null, "{{otp_code}}", 5),
+                new DeliveryStep(1, Channel.VIBER, null, "{{otp_code}}", 5));
+        new JdbiOtpStore(database, clock).insert(otp,
+                DeliveryJob.start(id, ACCOUNT, otp.profileId(), to, codes.seal(id, "4711"), steps));
+        Map<Channel, ChannelGateway> gateways = new EnumMap<>(Channel.class);
+        for (Channel channel : Channel.values()) {
+            gateways.put(channel, new SimulatorGateway(channel, Optional.empty(), clock));
+        }
+        DeliveryWorker worker = new DeliveryWorker(deliveries, gateways, targets, codes, clock, clock, () -> { });
+        worker.poll(10).tasks().forEach(Runnable::run);
+        return id;
+    }
+
+    /** Polls and runs the dispatcher's work until nothing more is due now; answers how many attempts it made. */
+    private int dispatchDue() {
+        int attempts = 0;
+        while (true) {
+            WorkSource.Batch batch = dispatcher.poll(10);
+            if (batch.tasks().isEmpty()) {
+                return attempts;
+            }
+            batch.tasks().forEach(Runnable::run);
+            attempts += batch.tasks().size();
+        }
+    }
+
+    private static List<String> statuses(List<WebhookReceiver.Received> received) {
+        return received.stream().map(r -> r.json().get("channel").asText() + " " + r.json().get("status").asText()).toList();
+    }
+
+    @Test
+    void postsEveryEventInOrderWithTheConfiguredHeadersAndAStableEventId() {
+        callback(receiver.url("/hooks/a"), Map.of("Authorization", "Bearer secret-token", "X-Custom", "42"));
+        UUID otpId = deliver("+9999900001");
+
+        assertEquals(4, dispatchDue());
+
+        List<WebhookReceiver.Received> received = receiver.received();
+        assertEquals(List.of("SMS DISPATCHED", "SMS UNDELIVERABLE", "VIBER DISPATCHED", "VIBER DELIVERED"),
+                statuses(received));
+        List<DeliveryEvent> events = deliveries.events(ACCOUNT, otpId);
+        for (int i = 0; i < 4; i++) {
+            WebhookReceiver.Received request = received.get(i);
+            assertEquals("/hooks/a", request.path());
+            assertEquals("Bearer secret-token", request.header("Authorization"));
+            assertEquals("42", request.header("X-Custom"));
+            assertEquals("application/json", request.header("Content-Type"));
+            assertEquals(events.get(i).id().toString(), request.header("X-Twofa-Event-Id"));
+            JsonNode body = request.json();
+            assertEquals(otpId.toString(), body.get("otpId").asText());
+            assertEquals(events.get(i).profileId().toString(), body.get("profileId").asText());
+            assertTrue(body.get("timestamp").asText().matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"),
+                    body.get("timestamp").asText());
+        }
+        JsonNode undeliverable = received.get(1).json();
+        assertEquals("simulator::undeliverable", undeliverable.get("error").get("code").asText());
+        assertFalse(undeliverable.get("error").get("message").asText().isBlank());
+        assertNull(received.get(3).json().get("error"), "only UNDELIVERABLE carries an error");
+    }
+
+    @Test
+    void aFailedEventIsRetriedAfterTheBackoffWithTheSameIdAndHoldsBackTheLaterOnes() {
+        callback(receiver.url("/hook"), Map.of());
+        deliver("+4917612345678");
+        receiver.failNext(1, 500);
+
+        assertEquals(1, dispatchDue(), "the DELIVERED event waits behind the failed DISPATCHED one");
+        assertEquals(Optional.of(T0.plus(SETTINGS.retryBase())), webhooks.nextDue(clock.instant()));
+        clock.advance(SETTINGS.retryBase().minusMillis(1));
+        assertEquals(0, dispatchDue(), "not before the backoff");
+        clock.advance(Duration.ofMillis(1));
+        assertEquals(2, dispatchDue());
+
+        List<WebhookReceiver.Received> received = receiver.received();
+        assertEquals(List.of("SMS DISPATCHED", "SMS DISPATCHED", "SMS DELIVERED"), statuses(received));
+        assertEquals(received.get(0).header("X-Twofa-Event-Id"), received.get(1).header("X-Twofa-Event-Id"));
+    }
+
+    @Test
+    void backsOffExponentiallyThenGivesUpAndGivesUpTheLaterEventsWithoutPostingThem() {
+        callback(receiver.url("/hook"), Map.of());
+        deliver("+4917612345678");
+        receiver.failNext(100, 503);
+
+        assertEquals(1, dispatchDue());
+        clock.advance(Duration.ofSeconds(1));
+        assertEquals(1, dispatchDue());
+        assertEquals(Optional.of(clock.instant().plusSeconds(2)), webhooks.nextDue(clock.instant()), "1 s, then 2 s");
+        clock.advance(Duration.ofSeconds(2));
+        assertEquals(2, dispatchDue(), "the third and last attempt, then the later event is given up unsent");
+
+        assertEquals(3, receiver.received().size());
+        List<WebhookRecord> records = webhooks.recent(10);
+        assertTrue(records.stream().allMatch(r -> r.state() == WebhookState.FAILED), records.toString());
+        WebhookRecord dispatched = records.get(1);
+        assertEquals(3, dispatched.attempts());
+        assertEquals("HTTP 503", dispatched.lastError());
+        assertTrue(records.get(0).lastError().contains("earlier event"), records.get(0).lastError());
+        assertEquals(Optional.empty(), webhooks.nextDue(clock.instant()));
+    }
+
+    @Test
+    void eventsToACallbackDeletedMeanwhileAreGivenUp() {
+        CallbackTarget target = callback(receiver.url("/hook"), Map.of());
+        deliver("+4917612345678");
+        callbacks.remove(target.id());
+
+        dispatchDue();
+
+        assertEquals(List.of(), receiver.received());
+        assertTrue(webhooks.recent(10).stream().allMatch(r -> r.state() == WebhookState.FAILED));
+    }
+
+    @Test
+    void aRefusedConnectionIsAFailedAttempt() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        callback("http://127.0.0.1:" + closedPort + "/hook", Map.of());
+        deliver("+4917612345678");
+
+        assertEquals(1, dispatchDue());
+
+        WebhookRecord record = webhooks.recent(10).get(1);
+        assertEquals(WebhookState.PENDING, record.state());
+        assertEquals(1, record.attempts());
+        assertTrue(record.lastError().contains("Connect"), record.lastError());
+    }
+
+    @Test
+    void aReceiverThatDoesNotAnswerInTimeIsAFailedAttempt() {
+        callback(receiver.url("/hook"), Map.of());
+        deliver("+4917612345678");
+        receiver.holdAnswers();
+
+        assertEquals(1, dispatchDue());
+        receiver.releaseAnswers();
+
+        WebhookRecord record = webhooks.recent(10).get(1);
+        assertEquals(WebhookState.PENDING, record.state());
+        assertTrue(record.lastError().contains("timed out"), record.lastError());
+    }
+
+    @Test
+    void headersThatCannotBeSentAreLeftOut() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Host", "evil.example");
+        headers.put("Content-Type", "text/plain");
+        headers.put("X-Twofa-Event-Id", "forged");
+        headers.put("X-Broken", "line\nbreak");
+        headers.put("X-Fine", "yes");
+        callback(receiver.url("/hook"), headers);
+        deliver("+4917612345678");
+
+        assertEquals(2, dispatchDue());
+
+        WebhookReceiver.Received first = receiver.received().get(0);
+        assertEquals("yes", first.header("X-Fine"));
+        assertEquals("application/json", first.header("Content-Type"));
+        assertFalse(first.header("X-Twofa-Event-Id").equals("forged"));
+        assertNull(first.header("X-Broken"));
+        assertFalse(first.header("Host").contains("evil"));
+    }
+
+    @Test
+    void aUrlThatIsNotHttpIsAFailedAttempt() {
+        callback("ftp://example.com/hook", Map.of());
+        deliver("+4917612345678");
+
+        dispatchDue();
+
+        assertTrue(webhooks.recent(10).get(1).lastError().contains("not an http"), webhooks.recent(10).toString());
+    }
+}

@@ -1,0 +1,133 @@
+package io.twofakit.server.store;
+
+import static io.twofakit.server.store.OtpRows.ACCOUNT;
+import static io.twofakit.server.store.OtpRows.OTHER_ACCOUNT;
+import static io.twofakit.server.store.OtpRows.T0;
+import static io.twofakit.server.store.OtpRows.job;
+import static io.twofakit.server.store.OtpRows.otp;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.delivery.DeliveryStep;
+import io.twofakit.server.domain.delivery.DeliveryStore.ClaimedJob;
+import io.twofakit.server.domain.otp.Otp;
+import io.twofakit.server.domain.otp.OtpStatus;
+import io.twofakit.server.domain.otp.OtpStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+class JdbiOtpStoreTest {
+
+    private static final Clock REAL = Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC);
+
+    private static JdbiOtpStore store(Database database) {
+        OtpRows.registerAccounts(database);
+        return new JdbiOtpStore(database, REAL);
+    }
+
+    @DatabaseTest
+    void anInsertedOtpReadsBackAsItWasWithinItsAccountOnly(Database database) {
+        JdbiOtpStore store = store(database);
+        Otp otp = otp("+4917612345678", T0);
+
+        store.insert(otp, job(otp, Channel.SMS));
+
+        assertEquals(Optional.of(otp), store.find(ACCOUNT, otp.id()));
+        assertEquals(Optional.empty(), store.find(OTHER_ACCOUNT, otp.id()));
+        assertEquals(Optional.empty(), store.find(ACCOUNT, UUID.randomUUID()));
+    }
+
+    @DatabaseTest
+    void theOtpAndItsJobAreStoredTogetherOrNotAtAll(Database database) {
+        JdbiOtpStore store = store(database);
+        Otp stored = otp("+4917612345678", T0);
+        store.insert(stored, job(stored, Channel.SMS, Channel.VIBER));
+
+        // the second OTP comes with a job that cannot be stored (the first OTP's job again): neither stays
+        Otp refused = otp("+4917612345679", T0);
+        assertThrows(RuntimeException.class, () -> store.insert(refused, job(stored, Channel.SMS)));
+        assertEquals(Optional.empty(), store.find(ACCOUNT, refused.id()));
+
+        List<ClaimedJob> claimed = new JdbiDeliveryStore(database, REAL).claim(10, REAL.instant(), Duration.ofMinutes(1));
+        assertEquals(1, claimed.size());
+        assertEquals(stored.id(), claimed.get(0).job().otpId());
+        assertEquals(List.of(Channel.SMS, Channel.VIBER), claimed.get(0).job().steps().stream()
+                .map(DeliveryStep::channel).toList());
+        assertEquals("sender-VIBER", claimed.get(0).job().steps().get(1).sender());
+    }
+
+    @DatabaseTest
+    void listsNewestFirstByRecipientAndStatusUpToTheLimit(Database database) {
+        JdbiOtpStore store = store(database);
+        Otp first = otp("+4917600000001", T0);
+        Otp second = otp("+4917600000002", T0.plusSeconds(1));
+        Otp third = otp("+4917600000001", T0.plusSeconds(2));
+        Otp sameInstantAsThird = otp("+4917600000001", T0.plusSeconds(2));
+        for (Otp otp : List.of(first, second, third, sameInstantAsThird)) {
+            store.insert(otp, job(otp, Channel.SMS));
+        }
+        store.update(ACCOUNT, first.id(), otp -> new OtpStore.Change<>(withStatus(otp, OtpStatus.VERIFIED), "done"));
+
+        assertEquals(List.of(sameInstantAsThird.id(), third.id(), second.id(), first.id()),
+                ids(store.list(ACCOUNT, null, null, 10)), "newest first; the later insert first on a tie");
+        assertEquals(List.of(sameInstantAsThird.id(), third.id(), first.id()),
+                ids(store.list(ACCOUNT, "+4917600000001", null, 10)));
+        assertEquals(List.of(first.id()), ids(store.list(ACCOUNT, null, OtpStatus.VERIFIED, 10)));
+        assertEquals(List.of(first.id()), ids(store.list(ACCOUNT, "+4917600000001", OtpStatus.VERIFIED, 10)));
+        assertEquals(List.of(), ids(store.list(ACCOUNT, "+4917600000002", OtpStatus.VERIFIED, 10)));
+        assertEquals(List.of(sameInstantAsThird.id(), third.id()), ids(store.list(ACCOUNT, null, null, 2)));
+        assertEquals(List.of(), ids(store.list(OTHER_ACCOUNT, null, null, 10)));
+        assertEquals(List.of(), ids(store.list(ACCOUNT, "x".repeat(5000), null, 10)), "a long filter finds nothing");
+    }
+
+    @DatabaseTest
+    void anUpdateStoresStatusAndAttemptsAndAnswersTheChangesResult(Database database) {
+        JdbiOtpStore store = store(database);
+        Otp otp = otp("+4917612345678", T0);
+        store.insert(otp, job(otp, Channel.SMS));
+
+        Optional<String> answer = store.update(ACCOUNT, otp.id(),
+                current -> new OtpStore.Change<>(withStatus(current, OtpStatus.WRONG_CODE), "wrong"));
+        Optional<String> unchanged = store.update(ACCOUNT, otp.id(), current -> new OtpStore.Change<>(null, "same"));
+
+        assertEquals(Optional.of("wrong"), answer);
+        assertEquals(Optional.of("same"), unchanged);
+        Otp read = store.find(ACCOUNT, otp.id()).orElseThrow();
+        assertEquals(OtpStatus.WRONG_CODE, read.status());
+        assertEquals(1, read.attemptCount());
+        assertEquals(otp.codeHash(), read.codeHash());
+        assertEquals(Optional.empty(), store.update(OTHER_ACCOUNT, otp.id(), c -> new OtpStore.Change<>(null, "x")));
+        assertEquals(Optional.empty(), store.update(ACCOUNT, UUID.randomUUID(), c -> new OtpStore.Change<>(null, "x")));
+    }
+
+    @DatabaseTest
+    void deletingAnOtpRemovesItsPendingJob(Database database) {
+        JdbiOtpStore store = store(database);
+        Otp otp = otp("+4917612345678", T0);
+        store.insert(otp, job(otp, Channel.SMS));
+
+        assertFalse(store.delete(OTHER_ACCOUNT, otp.id()));
+        assertTrue(store.delete(ACCOUNT, otp.id()));
+        assertFalse(store.delete(ACCOUNT, otp.id()));
+
+        assertEquals(Optional.empty(), store.find(ACCOUNT, otp.id()));
+        assertEquals(List.of(), new JdbiDeliveryStore(database, REAL).claim(10, REAL.instant(), Duration.ofMinutes(1)));
+    }
+
+    private static Otp withStatus(Otp otp, OtpStatus status) {
+        return new Otp(otp.id(), otp.accountId(), otp.profileId(), otp.to(), otp.codeHash(), status,
+                otp.attemptCount() + 1, otp.allowedAttempts(), otp.created(), otp.expires());
+    }
+
+    private static List<UUID> ids(List<Otp> otps) {
+        return otps.stream().map(Otp::id).toList();
+    }
+}
