@@ -111,6 +111,19 @@ Feature: Profiles
     When it creates a profile "whatsapp" with the WHATSAPP template "otp_login" in en
     Then it is forbidden for want of a WhatsApp configuration
 
+  Scenario: A WhatsApp channel cannot be added or changed in without the WhatsApp configuration
+    Given an account without a WhatsApp configuration
+    And an SMS template "welcome" in en
+    And a profile "register" with the SMS template "welcome" in en
+    When it adds to the profile "register" the templates:
+      | channel  | template  | language |
+      | WHATSAPP | otp_login | en       |
+    Then it is forbidden for want of a WhatsApp configuration
+    When it changes the channels of the profile "register" to:
+      | channel  | template  | language |
+      | WHATSAPP | otp_login | en       |
+    Then it is forbidden for want of a WhatsApp configuration
+
   Scenario: A WhatsApp template is named by its name and language
     Given the account has a WhatsApp configuration
     And a WhatsApp template "otp_profile" in en
@@ -228,15 +241,21 @@ Feature: Profiles
     When it removes the template "welcome" from the profile "both"
     Then it is not found, naming the template "welcome"
 
-  Scenario: A template that a profile uses cannot be deleted
-    Given an SMS template "welcome" in en
-    And a profile "register" with the SMS template "welcome" in en
-    When it deletes the SMS template "welcome"
+  Scenario Outline: A <channel> template that a profile uses cannot be deleted
+    Given a <channel> template "welcome" in en
+    And a profile "register" with the <channel> template "welcome" in en
+    When it deletes the <channel> template "welcome"
     Then it is refused as a conflict: the template "welcome" is used by the profile "register"
     When it removes the template "welcome" from the profile "register"
     Then the change is accepted
-    When it deletes the SMS template "welcome"
+    When it deletes the <channel> template "welcome"
     Then the deletion is accepted
+
+    Examples:
+      | channel |
+      | SMS     |
+      | Viber   |
+      | Voice   |
 
   Scenario: A WhatsApp template that a profile uses cannot be deleted
     Given the account has a WhatsApp configuration

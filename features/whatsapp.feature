@@ -182,6 +182,11 @@ Feature: WhatsApp configuration and templates
     When it deletes a WhatsApp template that does not exist
     Then the WhatsApp template is not found, naming its id
 
+  Scenario: A search in a language the contract does not know is refused as invalid
+    Given the account has a WhatsApp configuration
+    When it searches its WhatsApp templates in the unknown language "xx_XX"
+    Then the WhatsApp template is refused as invalid, naming the field "language"
+
   Scenario: An id that cannot be a template id is refused as invalid
     Given the account has a WhatsApp configuration
     When it deletes the WhatsApp template with the id "no*such:id"

@@ -3,6 +3,7 @@ package io.twofakit.conformance;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.filter.Filter;
+import io.twofakit.conformance.coverage.CoverageFilter;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.Optional;
@@ -50,7 +51,8 @@ public final class ApiClient {
         RequestSpecification spec = given()
                 .baseUri(baseUrl)
                 .accept(ContentType.JSON)
-                .filter(validation);
+                .filter(validation)
+                .filter(new CoverageFilter(contract.coverage()));
         if (apiKey != null) {
             spec = spec.header("apiKey", apiKey);
         }

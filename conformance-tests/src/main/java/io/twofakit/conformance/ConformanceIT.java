@@ -23,7 +23,8 @@ import org.junit.platform.suite.api.Suite;
 @ConfigurationParameter(key = GLUE_PROPERTY_NAME, value = "io.twofakit.conformance.steps")
 @ConfigurationParameter(key = PLUGIN_PROPERTY_NAME, value = "pretty,"
         + " html:target/cucumber-reports/cucumber.html,"
-        + " junit:target/cucumber-reports/cucumber.xml")
+        + " junit:target/cucumber-reports/cucumber.xml,"
+        + " io.twofakit.conformance.coverage.ConformanceReportPlugin:target/cucumber-reports/conformance-coverage.md")
 @ConfigurationParameter(key = PLUGIN_PUBLISH_QUIET_PROPERTY_NAME, value = "true")
 @ConfigurationParameter(key = JUNIT_PLATFORM_NAMING_STRATEGY_PROPERTY_NAME, value = "long")
 public class ConformanceIT {

@@ -4,6 +4,8 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
+import io.twofakit.conformance.coverage.ContractOperations;
+import io.twofakit.conformance.coverage.ExchangeCoverage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,6 +26,8 @@ public enum Contract {
     private final String resource;
     private volatile OpenApiValidationFilter strict;
     private volatile OpenApiValidationFilter lenient;
+    private volatile ContractOperations operations;
+    private volatile ExchangeCoverage coverage;
 
     Contract(String resource) {
         this.resource = resource;
@@ -57,6 +61,34 @@ public enum Contract {
             }
         }
         return filter;
+    }
+
+    /** The operations the contract describes. */
+    public ContractOperations operations() {
+        ContractOperations parsed = operations;
+        if (parsed == null) {
+            synchronized (this) {
+                if (operations == null) {
+                    operations = ContractOperations.parse(load(resource));
+                }
+                parsed = operations;
+            }
+        }
+        return parsed;
+    }
+
+    /** What this run has exercised of the contract, across all scenarios. */
+    public ExchangeCoverage coverage() {
+        ExchangeCoverage recorded = coverage;
+        if (recorded == null) {
+            synchronized (this) {
+                if (coverage == null) {
+                    coverage = new ExchangeCoverage(operations());
+                }
+                recorded = coverage;
+            }
+        }
+        return recorded;
     }
 
     /** The contract's text. */

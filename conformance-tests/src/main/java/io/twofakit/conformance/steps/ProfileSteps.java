@@ -26,6 +26,7 @@ import io.twofakit.conformance.TemplateWorld;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -406,7 +407,7 @@ public class ProfileSteps {
     private static Map<String, Object> entry(String channel, List<Map<String, Object>> templates) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("templates", templates);
-        entry.put("type", channel);
+        entry.put("type", channel.toUpperCase(Locale.ROOT));
         return entry;
     }
 

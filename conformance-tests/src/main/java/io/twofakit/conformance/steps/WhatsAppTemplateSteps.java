@@ -228,6 +228,11 @@ public class WhatsAppTemplateSteps {
         state.received(state.client().api().queryParam("language", language).get(PATH));
     }
 
+    @When("it searches its WhatsApp templates in the unknown language {string}")
+    public void itSearchesInAnUnknownLanguage(String language) {
+        state.received(world.deliberatelyInvalid().api().queryParam("language", language).get(PATH));
+    }
+
     @Then("the search finds exactly these WhatsApp templates:")
     public void theSearchFindsExactly(DataTable expected) {
         assertEquals(keys(expected), foundKeys());

@@ -1,0 +1,128 @@
+package io.twofakit.conformance.steps;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.twofakit.conformance.ApiClient;
+import io.twofakit.conformance.Contract;
+import io.twofakit.conformance.ScenarioState;
+import io.twofakit.conformance.coverage.ContractOperation;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The checks every operation makes before it looks at a resource: the API key, the media type and size of
+ * the body, and the form of the ids in its path. Operations are named by their summary in the contract.
+ */
+public class ContractGuardSteps {
+
+    private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
+    /** Larger than any server should take for these small documents: 2 MiB. */
+    private static final int OVERSIZED_BYTES = 2 * 1024 * 1024;
+
+    private final ScenarioState state;
+
+    public ContractGuardSteps(ScenarioState state) {
+        this.state = state;
+    }
+
+    @When("it calls {string}")
+    public void itCalls(String operationName) {
+        ContractOperation operation = operation(operationName);
+        RequestSpecification request = state.client().api();
+        if (hasBody(operation)) {
+            request = request.contentType(ContentType.JSON).body("{}");
+        }
+        state.received(send(request, operation, null));
+    }
+
+    @When("it calls {string} with a body that is not JSON")
+    public void itCallsWithABodyThatIsNotJson(String operationName) {
+        ContractOperation operation = operation(operationName);
+        RequestSpecification request = deliberatelyInvalid().api()
+                .contentType(ContentType.TEXT)
+                .body("profileName=tyntec_profile_register");
+        state.received(send(request, operation, null));
+    }
+
+    @When("it calls {string} with a body of 2 MiB")
+    public void itCallsWithAnOversizedBody(String operationName) {
+        ContractOperation operation = operation(operationName);
+        String padding = "x".repeat(OVERSIZED_BYTES);
+        RequestSpecification request = deliberatelyInvalid().api()
+                .contentType(ContentType.JSON)
+                .body("{\"name\":\"" + padding + "\"}");
+        state.received(send(request, operation, null));
+    }
+
+    @When("it calls {string} with the id {string}")
+    public void itCallsWithTheId(String operationName, String id) {
+        ContractOperation operation = operation(operationName);
+        RequestSpecification request = deliberatelyInvalid().api();
+        if (hasBody(operation)) {
+            request = request.contentType(ContentType.JSON).body("{}");
+        }
+        state.received(send(request, operation, id));
+    }
+
+    @Then("the request is refused as an unsupported media type")
+    public void theRequestIsRefusedAsAnUnsupportedMediaType() {
+        assertProblem(415);
+    }
+
+    @Then("the request is refused as too large")
+    public void theRequestIsRefusedAsTooLarge() {
+        assertProblem(413);
+    }
+
+    @Then("the request is refused with a violation of the path parameter {string}")
+    public void theRequestIsRefusedWithAViolationOfThePathParameter(String parameter) {
+        Response response = state.lastResponse();
+        assertEquals(400, response.statusCode(), () -> "expected 400, got " + AuthenticationSteps.describe(response));
+        List<String> fields = response.jsonPath().getList("violations.field", String.class);
+        assertTrue(fields != null && fields.contains(parameter),
+                () -> "expected a violation of \"" + parameter + "\": " + AuthenticationSteps.describe(response));
+    }
+
+    private void assertProblem(int status) {
+        Response response = state.lastResponse();
+        assertEquals(status, response.statusCode(), () -> "expected " + status + ", got " + AuthenticationSteps.describe(response));
+        assertTrue(response.contentType().startsWith("application/json"),
+                () -> "a " + status + " should be JSON: " + AuthenticationSteps.describe(response));
+        assertEquals(status, response.jsonPath().getInt("status"), () -> AuthenticationSteps.describe(response));
+    }
+
+    private ApiClient deliberatelyInvalid() {
+        String key = state.client().apiKey().orElse(state.config().apiKey());
+        return new ApiClient(state.config().baseUrl(), key, ApiClient.Requests.DELIBERATELY_INVALID);
+    }
+
+    private static ContractOperation operation(String name) {
+        return Contract.TYNTEC.operations().named(name);
+    }
+
+    private static boolean hasBody(ContractOperation operation) {
+        return operation.method().equals("POST") || operation.method().equals("PATCH");
+    }
+
+    /** Sends the request with every path parameter filled: with {@code id} when given, else a fresh UUID. */
+    private static Response send(RequestSpecification request, ContractOperation operation, String id) {
+        Matcher parameters = PATH_PARAMETER.matcher(operation.pathTemplate());
+        StringBuilder path = new StringBuilder();
+        while (parameters.find()) {
+            String value = id != null ? id : parameters.group(1).equals("template-name")
+                    ? "absent_template_" + UUID.randomUUID().toString().substring(0, 8)
+                    : UUID.randomUUID().toString();
+            parameters.appendReplacement(path, Matcher.quoteReplacement(value));
+        }
+        parameters.appendTail(path);
+        return request.request(operation.method(), path.toString());
+    }
+}

@@ -1,0 +1,45 @@
+package io.twofakit.conformance.steps;
+
+import static io.restassured.RestAssured.given;
+
+import io.cucumber.java.Before;
+import io.twofakit.conformance.ScenarioState;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * Scenarios tagged {@code @simulator} drive twofa-kit's simulator controls (the handset and the clock). A
+ * target without them (a real deployment, a mock, or twofa-kit with {@code --simulator off}) answers 404 there;
+ * those scenarios are then skipped with the reason instead of failing. Exclude them outright with
+ * {@code -Dcucumber.filter.tags="not @simulator"}.
+ */
+public class SimulatorHooks {
+
+    /** Whether a target has the controls, asked once per target and run: it does not change during a run. */
+    private static final ConcurrentMap<String, Boolean> HAS_SIMULATOR = new ConcurrentHashMap<>();
+
+    private final ScenarioState state;
+
+    public SimulatorHooks(ScenarioState state) {
+        this.state = state;
+    }
+
+    @Before("@simulator")
+    public void skipWithoutTheSimulator() {
+        String baseUrl = state.config().baseUrl();
+        if (!HAS_SIMULATOR.computeIfAbsent(baseUrl, SimulatorHooks::probe)) {
+            throw new TestAbortedException("The target " + baseUrl + " has no simulator controls (GET "
+                    + HandsetSteps.MESSAGES_PATH + " is not 200): this scenario needs them");
+        }
+    }
+
+    private static boolean probe(String baseUrl) {
+        try {
+            return given().baseUri(baseUrl).queryParam("to", "+10000000000")
+                    .get(HandsetSteps.MESSAGES_PATH).statusCode() == 200;
+        } catch (RuntimeException unreachable) {
+            return false;
+        }
+    }
+}
