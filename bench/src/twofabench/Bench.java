@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The benchmark of the twofa-kit server, run by {@code bench/run}: for each database, a main run (ceiling, OTP
@@ -88,10 +88,8 @@ public final class Bench {
             Duration warmUp = settings.quick() ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
             say("Prism: warm-up " + warmUp.toSeconds() + " s");
             Load.closedLoop("prism-warm-up", target, settings.connections(), warmUp, OtpWorkload.sendToMock());
-            Load.Result result = Load.closedLoop("Prism: send", target, settings.connections(), settings.measure(),
-                    OtpWorkload.sendToMock());
-            say(Report.line(result));
-            return result;
+            return measured(prism, () -> Load.closedLoop("Prism: send", target, settings.connections(),
+                    settings.measure(), OtpWorkload.sendToMock()));
         }
     }
 
@@ -114,13 +112,13 @@ public final class Bench {
             say(database + ": warm-up " + settings.warmUp().toSeconds() + " s");
             check(Load.closedLoop("warm-up", target, settings.connections(), settings.warmUp(), workload.warmUp()));
             server.process.startSampling();
-            ceiling = measured("ceiling: read one template", target, workload.ceiling());
-            flow = measured("OTP flow: send + validate", target, workload.flow());
-            send = measured("send only", target, workload.sendOnly());
-            validate = measured("validate only", target, workload.validateOnly());
-            halfRate = check(Load.fixedRate("OTP flow at half the saturation rate", target, settings.connections(),
-                    settings.measure(), flow.rate() / 2, workload.flow()));
-            say(Report.line(halfRate));
+            ChildProcess process = server.process;
+            ceiling = measured(process, "ceiling: read one template", target, workload.ceiling());
+            flow = measured(process, "OTP flow: send + validate", target, workload.flow());
+            send = measured(process, "send only", target, workload.sendOnly());
+            validate = measured(process, "validate only", target, workload.validateOnly());
+            halfRate = measured(process, () -> Load.fixedRate("OTP flow at half the saturation rate", target,
+                    settings.connections(), settings.measure(), flow.rate() / 2, workload.flow()));
             peakRss = server.process.stopSampling();
         } finally {
             db.drop();
@@ -155,7 +153,8 @@ public final class Bench {
                 check(Load.closedLoop("warm-up", server.target, settings.connections(), settings.growthWarmUp(),
                         workload.warmUp()));
                 server.process.startSampling();
-                flow = measured("OTP flow with " + before + " stored", server.target, workload.flow());
+                flow = measured(server.process, "OTP flow with " + before + " stored", server.target,
+                        workload.flow());
                 peakRss = server.process.stopSampling();
             }
             long after = db.countOtps();
@@ -165,10 +164,47 @@ public final class Bench {
         }
     }
 
-    private Load.Result measured(String name, Load.Target target, Load.Op op) {
-        Load.Result result = check(Load.closedLoop(name, target, settings.connections(), settings.measure(), op));
+    private Load.Result measured(ChildProcess server, String name, Load.Target target, Load.Op op) {
+        return measured(server, () -> Load.closedLoop(name, target, settings.connections(), settings.measure(), op));
+    }
+
+    /**
+     * Runs the load and adds the CPU time that the server and this client used meanwhile. Waits first until the
+     * server has finished the work the previous run left behind (deliveries still queued), so that each run is
+     * charged with its own work.
+     */
+    private static Load.Result measured(ChildProcess server, Supplier<Load.Result> load) {
+        awaitIdle(server);
+        long self = ProcessHandle.current().pid();
+        long serverBefore = server.cpuMillis();
+        long clientBefore = ChildProcess.cpuMillis(self);
+        Load.Result result = load.get();
+        long serverAfter = server.cpuMillis();
+        long clientAfter = ChildProcess.cpuMillis(self);
+        result = check(result.with(new Load.CpuUse(
+                serverBefore < 0 || serverAfter < 0 ? -1 : serverAfter - serverBefore,
+                clientBefore < 0 || clientAfter < 0 ? -1 : clientAfter - clientBefore)));
         say(Report.line(result));
         return result;
+    }
+
+    /** Waits (at most 15 s) until the server uses less than a tenth of a core over a quarter of a second. */
+    private static void awaitIdle(ChildProcess server) {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long before = server.cpuMillis();
+        while (System.nanoTime() < giveUp) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = server.cpuMillis();
+            if (now - before < 25) {
+                return;
+            }
+            before = now;
+        }
     }
 
     private static Load.Result check(Load.Result result) {
@@ -288,10 +324,10 @@ public final class Bench {
             }
         }
         boolean quick = options.containsKey("quick");
-        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up", quick ? "5" : "25")));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up", quick ? "5" : "60")));
         Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", quick ? "3" : "10")));
         Duration growthWarmUp = Duration.ofSeconds(Long.parseLong(
-                options.getOrDefault("growth-warm-up", quick ? "3" : "15")));
+                options.getOrDefault("growth-warm-up", quick ? "3" : "30")));
         List<Long> sizes = Arrays.stream(options.getOrDefault("sizes", quick ? "10000,100000" : "10000,100000,1000000")
                 .split(",")).filter(s -> !s.isBlank()).map(s -> Long.parseLong(s.trim())).toList();
         String prism = options.get("prism");

@@ -16,6 +16,9 @@ import java.util.function.Predicate;
  */
 final class ChildProcess implements AutoCloseable {
 
+    /** USER_HZ of Linux, the unit of CPU times in /proc: 100 on every common architecture. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
     private final String name;
     private final Process process;
     private final long startedNanos;
@@ -93,6 +96,24 @@ final class ChildProcess implements AutoCloseable {
             return 0;
         }
         return 0;
+    }
+
+    /** CPU time the process has used so far (user and system, all threads), in milliseconds; -1 when unknown. */
+    long cpuMillis() {
+        return cpuMillis(process.pid());
+    }
+
+    /** CPU time that process {@code pid} has used so far, in milliseconds; -1 when unknown. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // the fields after the command name, which is in parentheses and may hold spaces
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     /** Starts sampling the resident memory every 200 ms; {@link #stopSampling} answers the peak since. */

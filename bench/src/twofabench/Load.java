@@ -30,7 +30,13 @@ final class Load {
 
     /** The measured outcome of one run. */
     record Result(String name, int connections, double targetRate, double seconds, long ok, long failed,
-                  String firstFailure, long reconnects, long[] sortedNanos) {
+                  String firstFailure, long reconnects, long[] sortedNanos, CpuUse cpu) {
+
+        /** The same result with the CPU time that the server and this client used during the run. */
+        Result with(CpuUse used) {
+            return new Result(name, connections, targetRate, seconds, ok, failed, firstFailure, reconnects, sortedNanos,
+                    used);
+        }
 
         /** Operations that went as expected, per second. */
         double rate() {
@@ -49,6 +55,11 @@ final class Load {
         double maxMillis() {
             return sortedNanos.length == 0 ? Double.NaN : sortedNanos[sortedNanos.length - 1] / 1e6;
         }
+    }
+
+    /** CPU time used during a run, in milliseconds (-1 when unknown). */
+    record CpuUse(long serverMillis, long clientMillis) {
+        static final CpuUse UNKNOWN = new CpuUse(-1, -1);
     }
 
     /** Where the load goes. Only addresses of this machine are accepted. */
@@ -124,7 +135,8 @@ final class Load {
         }
         Arrays.sort(all);
         double seconds = Math.max(1, lastEnd - start) / 1e9;
-        return new Result(name, connections, rate, seconds, ok, failed, firstFailure.get(), reconnects, all);
+        return new Result(name, connections, rate, seconds, ok, failed, firstFailure.get(), reconnects, all,
+                CpuUse.UNKNOWN);
     }
 
     private static final class Worker implements Runnable {

@@ -66,8 +66,9 @@ final class Report {
         md.append("\n");
 
         md.append("## Rates and latencies (fresh database)\n\n");
-        md.append("| shape | per second | p50 ms | p99 ms | p99.9 ms | max ms | failed | reconnects |\n");
-        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append("| shape | per second | p50 ms | p99 ms | p99.9 ms | max ms | failed | server CPU ms/op |")
+                .append(" server cores busy | client cores busy |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (Load.Result result : List.of(run.ceiling(), run.flow(), run.send(), run.validate(), run.halfRate())) {
             resultRow(md, result);
         }
@@ -92,15 +93,16 @@ final class Report {
                     .append(" delete their OTP, then flows for ").append(settings.measure().toSeconds())
                     .append(" s.\n\n");
             md.append("| stored OTPs at start | at end | seeding | start-up | flows/s | p50 ms | p99 ms | p99.9 ms |")
-                    .append(" peak RSS |\n");
-            md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+                    .append(" server CPU ms/flow | peak RSS |\n");
+            md.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
             for (Bench.Growth g : growth) {
                 md.append("| ").append(count(g.storedBefore())).append(" | ").append(count(g.storedAfter()))
                         .append(" | ").append(seconds(g.seeding())).append(" | ").append(seconds(g.startUp()))
                         .append(" | ").append(rate(g.flow())).append(" | ")
                         .append(millis(g.flow().percentileMillis(0.50))).append(" | ")
                         .append(millis(g.flow().percentileMillis(0.99))).append(" | ")
-                        .append(millis(g.flow().percentileMillis(0.999))).append(" | ").append(mib(g.peakRssKb()))
+                        .append(millis(g.flow().percentileMillis(0.999))).append(" | ")
+                        .append(cpuPerOperation(g.flow())).append(" | ").append(mib(g.peakRssKb()))
                         .append(" |\n");
             }
             md.append("\n");
@@ -115,9 +117,24 @@ final class Report {
 
     /** One result as a progress line. */
     static String line(Load.Result result) {
-        return String.format(Locale.ROOT, "%-45s %9s/s  p50 %7s ms  p99 %7s ms  p99.9 %7s ms  failed %d",
+        return String.format(Locale.ROOT, "%-45s %9s/s  p50 %7s ms  p99 %7s ms  p99.9 %7s ms  failed %d"
+                        + "  server %s ms CPU/op, %s cores busy; client %s cores busy",
                 result.name(), rate(result), millis(result.percentileMillis(0.5)),
-                millis(result.percentileMillis(0.99)), millis(result.percentileMillis(0.999)), result.failed());
+                millis(result.percentileMillis(0.99)), millis(result.percentileMillis(0.999)), result.failed(),
+                cpuPerOperation(result), cores(result.cpu().serverMillis(), result),
+                cores(result.cpu().clientMillis(), result));
+    }
+
+    /** Server CPU time per operation, in milliseconds. */
+    private static String cpuPerOperation(Load.Result result) {
+        long operations = result.ok() + result.failed();
+        return result.cpu().serverMillis() < 0 || operations == 0 ? "-"
+                : String.format(Locale.ROOT, "%.3f", result.cpu().serverMillis() / (double) operations);
+    }
+
+    /** How many cores {@code cpuMillis} kept busy on average during the run. */
+    private static String cores(long cpuMillis, Load.Result result) {
+        return cpuMillis < 0 ? "-" : String.format(Locale.ROOT, "%.2f", cpuMillis / (result.seconds() * 1000));
     }
 
     static String seconds(Duration duration) {
@@ -134,7 +151,8 @@ final class Report {
                 .append(millis(result.percentileMillis(0.99))).append(" | ")
                 .append(millis(result.percentileMillis(0.999))).append(" | ")
                 .append(millis(result.maxMillis())).append(" | ").append(result.failed()).append(" | ")
-                .append(result.reconnects()).append(" |\n");
+                .append(cpuPerOperation(result)).append(" | ").append(cores(result.cpu().serverMillis(), result))
+                .append(" | ").append(cores(result.cpu().clientMillis(), result)).append(" |\n");
     }
 
     private static void row(StringBuilder md, String figure, String measured, String target, boolean met) {
