@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Delivery jobs ({@code delivery_job}, {@code delivery_step}), their events ({@code delivery_event}) and the
@@ -51,17 +52,19 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                 .bind("dispatched", job.dispatched())
                 .bind("due", SqlTimes.utc(dueAt))
                 .execute();
+        // one batch for all steps: one statement instead of one per channel
+        PreparedBatch steps = handle.prepareBatch("insert into delivery_step (otp_id, step_no, channel, sender,"
+                + " template_text, validity_minutes) values (:otp, :step, :channel, :sender, :template, :validity)");
         for (DeliveryStep step : job.steps()) {
-            handle.createUpdate("insert into delivery_step (otp_id, step_no, channel, sender, template_text,"
-                            + " validity_minutes) values (:otp, :step, :channel, :sender, :template, :validity)")
-                    .bind("otp", job.otpId())
+            steps.bind("otp", job.otpId())
                     .bind("step", step.position())
                     .bind("channel", step.channel().name())
-                    .bind("sender", step.sender())
+                    .bindByType("sender", step.sender(), String.class)
                     .bind("template", step.template())
                     .bind("validity", step.validityMinutes())
-                    .execute();
+                    .add();
         }
+        steps.execute();
     }
 
     @Override
@@ -90,21 +93,30 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         return claimed;
     }
 
+    /** The job with its steps in order, in one query. */
     private static Optional<DeliveryJob> loadJob(Handle handle, UUID otpId) {
-        List<DeliveryStep> steps = handle.createQuery("select step_no, channel, sender, template_text,"
-                        + " validity_minutes from delivery_step where otp_id = :otp order by step_no")
+        List<DeliveryStep> steps = new ArrayList<>();
+        List<JobRow> jobs = handle.createQuery("select j.otp_id, j.account_id, j.profile_id, j.to_number,"
+                        + " j.sealed_code, j.next_step, j.dispatched, s.step_no, s.channel, s.sender, s.template_text,"
+                        + " s.validity_minutes"
+                        + " from delivery_job j join delivery_step s on s.otp_id = j.otp_id"
+                        + " where j.otp_id = :otp order by s.step_no")
                 .bind("otp", otpId)
-                .map((row, ctx) -> new DeliveryStep(row.getInt("step_no"), Channel.valueOf(row.getString("channel")),
-                        row.getString("sender"), row.getString("template_text"), row.getInt("validity_minutes")))
+                .map((row, ctx) -> {
+                    steps.add(new DeliveryStep(row.getInt("step_no"), Channel.valueOf(row.getString("channel")),
+                            row.getString("sender"), row.getString("template_text"), row.getInt("validity_minutes")));
+                    return new JobRow(row.getObject("otp_id", UUID.class), row.getString("account_id"),
+                            row.getObject("profile_id", UUID.class), row.getString("to_number"),
+                            row.getString("sealed_code"), row.getInt("next_step"), row.getBoolean("dispatched"));
+                })
                 .list();
-        return handle.createQuery("select otp_id, account_id, profile_id, to_number, sealed_code, next_step,"
-                        + " dispatched from delivery_job where otp_id = :otp")
-                .bind("otp", otpId)
-                .map((row, ctx) -> new DeliveryJob(row.getObject("otp_id", UUID.class), row.getString("account_id"),
-                        row.getObject("profile_id", UUID.class), row.getString("to_number"),
-                        Base64.getDecoder().decode(row.getString("sealed_code")), steps, row.getInt("next_step"),
-                        row.getBoolean("dispatched")))
-                .findOne();
+        return jobs.stream().findFirst().map(job -> new DeliveryJob(job.otpId(), job.accountId(), job.profileId(),
+                job.to(), Base64.getDecoder().decode(job.sealedCode()), steps, job.nextStep(), job.dispatched()));
+    }
+
+    /** The columns of {@code delivery_job}, as read with each of its steps. */
+    private record JobRow(UUID otpId, String accountId, UUID profileId, String to, String sealedCode, int nextStep,
+                          boolean dispatched) {
     }
 
     @Override

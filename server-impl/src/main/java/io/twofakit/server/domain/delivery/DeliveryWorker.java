@@ -44,7 +44,7 @@ public final class DeliveryWorker implements WorkSource {
      * @param gateways a gateway for every channel
      * @param eventClock the server's clock, for the events' timestamps
      * @param realClock real time, for leases
-     * @param eventsRecorded told after events were recorded (wakes the webhook dispatcher)
+     * @param eventsRecorded told after events were recorded for at least one callback (wakes the webhook dispatcher)
      */
     public DeliveryWorker(DeliveryStore store, Map<Channel, ChannelGateway> gateways, CallbackTargets callbacks,
                           CodeProtection codes, Clock eventClock, Clock realClock, Runnable eventsRecorded) {
@@ -105,7 +105,7 @@ public final class DeliveryWorker implements WorkSource {
                 if (!store.recordDispatched(job.otpId(), lease, position, dispatched, callbackIds)) {
                     return;
                 }
-                eventsRecorded.run();
+                wakeDispatcherFor(callbackIds);
             }
             DeliveryOutcome outcome = gateways.get(step.channel()).deliver(new OutgoingMessage(
                     job.otpId(), job.to(), step.channel(), step.sender(), step.render(code), position));
@@ -114,10 +114,20 @@ public final class DeliveryWorker implements WorkSource {
             if (!store.recordOutcome(job.otpId(), lease, position, result, callbackIds, finished)) {
                 return;
             }
-            eventsRecorded.run();
+            wakeDispatcherFor(callbackIds);
             if (finished) {
                 return;
             }
+        }
+    }
+
+    /**
+     * Wakes the webhook dispatcher when the event was queued for at least one callback. Without callbacks there is
+     * nothing for it to post, and waking it would cost two queries per event for nothing.
+     */
+    private void wakeDispatcherFor(List<UUID> callbackIds) {
+        if (!callbackIds.isEmpty()) {
+            eventsRecorded.run();
         }
     }
 

@@ -124,7 +124,7 @@ class DeliveryWorkerTest {
         assertEquals(Channel.SMS, message.channel());
         assertEquals(DELIVERED, message.outcome());
         assertEquals(0, runDueJobs(worker()), "the job ended");
-        assertEquals(2, wakeUps.get(), "the dispatcher is woken after each recorded event");
+        assertEquals(0, wakeUps.get(), "without callbacks there is nothing to post: the dispatcher sleeps on");
     }
 
     @Test
@@ -184,6 +184,7 @@ class DeliveryWorkerTest {
         runDueJobs(worker());
 
         assertEquals(8, new JdbiWebhookStore(database).recent(100).size(), "4 events x 2 callbacks");
+        assertEquals(4, wakeUps.get(), "the dispatcher is woken after each event queued for the callbacks");
     }
 
     @Test

@@ -1,0 +1,356 @@
+package twofabench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The benchmark of the twofa-kit server, run by {@code bench/run}: for each database, a main run (ceiling, OTP
+ * flows, send only, validate only, flows at half the saturation rate) and a cost-growth run per number of stored
+ * OTPs; once, the same send request against Prism's mock of the contract. Writes one Markdown report per
+ * database. Every process it starts it stops again by PID; all load goes to 127.0.0.1 and is bounded in time.
+ */
+public final class Bench {
+
+    static final String API_KEY = "bench-key-0123456789";
+    static final String ACCOUNT = "bench";
+    static final String SECRET = "bench-secret-0123456789abcdef";
+
+    /** Everything that the command line sets. */
+    record Settings(Path jar, Path spec, Path prism, List<String> databases, String postgresAdminUrl, Path work,
+                    Path results, boolean quick, String commit, int connections, Duration warmUp, Duration measure,
+                    Duration growthWarmUp, List<Long> sizes, List<String> serverJvmOptions) {
+    }
+
+    /** The measurements of one database. */
+    record DatabaseRun(String database, Duration startUp, Load.Result ceiling, Load.Result flow, Load.Result send,
+                       Load.Result validate, Load.Result halfRate, long peakRssKb, List<Growth> growth,
+                       String loadBefore, String loadAfter) {
+    }
+
+    /** Flows with {@code storedBefore} OTPs already stored. */
+    record Growth(long storedBefore, long storedAfter, Duration seeding, Duration startUp, Load.Result flow,
+                  long peakRssKb) {
+    }
+
+    private final Settings settings;
+
+    private Bench(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = parse(args);
+        new Bench(settings).run();
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(settings.work());
+        Files.createDirectories(settings.results());
+        say("settings: " + settings.connections() + " connections, warm-up " + settings.warmUp().toSeconds()
+                + " s, measurements " + settings.measure().toSeconds() + " s, stored OTPs " + settings.sizes());
+
+        Load.Result prism = settings.prism() == null ? null : measurePrism();
+        List<Path> written = new ArrayList<>();
+        for (String database : settings.databases()) {
+            DatabaseRun run = measure(database);
+            String report = Report.markdown(settings, run, prism);
+            Path file = settings.results().resolve(LocalDate.now() + "-" + database
+                    + (settings.quick() ? "-quick" : "") + ".md");
+            Files.writeString(file, report);
+            written.add(file);
+            System.out.println();
+            System.out.println(report);
+        }
+        for (Path file : written) {
+            say("written: " + file);
+        }
+    }
+
+    private Load.Result measurePrism() throws IOException {
+        int port = ChildProcess.freePort();
+        Path log = settings.work().resolve("prism.log");
+        List<String> command = List.of(settings.prism().toString(), "mock", "-h", "127.0.0.1", "-p",
+                Integer.toString(port), "--errors=false", "-v", "silent", settings.spec().toString());
+        say("Prism: starting " + String.join(" ", command));
+        try (ChildProcess prism = ChildProcess.start("prism", command, Map.of(), settings.work(), log)) {
+            Load.Target target = new Load.Target("127.0.0.1", port, API_KEY);
+            prism.awaitReady(ignored -> answers(target, "/2fa/v4/templates/sms"), Duration.ofSeconds(60));
+            Duration warmUp = settings.quick() ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
+            say("Prism: warm-up " + warmUp.toSeconds() + " s");
+            Load.closedLoop("prism-warm-up", target, settings.connections(), warmUp, OtpWorkload.sendToMock());
+            return measured(prism, () -> Load.closedLoop("Prism: send", target, settings.connections(),
+                    settings.measure(), OtpWorkload.sendToMock()));
+        }
+    }
+
+    private DatabaseRun measure(String database) throws Exception {
+        String loadBefore = loadAverage();
+        say(database + ": main run (load average " + loadBefore + ")");
+        BenchDatabase db = fresh(database, "main");
+        Load.Result ceiling;
+        Load.Result flow;
+        Load.Result send;
+        Load.Result validate;
+        Load.Result halfRate;
+        long peakRss;
+        Duration startUp;
+        try (Server server = Server.start(this, db, database + "-main")) {
+            startUp = server.startUp;
+            say(database + ": start-up to the first served request " + Report.seconds(startUp));
+            OtpWorkload workload = server.setUp();
+            Load.Target target = server.target;
+            say(database + ": warm-up " + settings.warmUp().toSeconds() + " s");
+            check(Load.closedLoop("warm-up", target, settings.connections(), settings.warmUp(), workload.warmUp()));
+            server.process.startSampling();
+            ChildProcess process = server.process;
+            ceiling = measured(process, "ceiling: read one template", target, workload.ceiling());
+            flow = measured(process, "OTP flow: send + validate", target, workload.flow());
+            send = measured(process, "send only", target, workload.sendOnly());
+            validate = measured(process, "validate only", target, workload.validateOnly());
+            halfRate = measured(process, () -> Load.fixedRate("OTP flow at half the saturation rate", target,
+                    settings.connections(), settings.measure(), flow.rate() / 2, workload.flow()));
+            peakRss = server.process.stopSampling();
+        } finally {
+            db.drop();
+        }
+
+        List<Growth> growth = new ArrayList<>();
+        for (long size : settings.sizes()) {
+            growth.add(measureGrowth(database, size));
+        }
+        return new DatabaseRun(database, startUp, ceiling, flow, send, validate, halfRate, peakRss, growth,
+                loadBefore, loadAverage());
+    }
+
+    private Growth measureGrowth(String database, long size) throws Exception {
+        String name = database + "-" + size;
+        BenchDatabase db = fresh(database, "stored_" + size);
+        try {
+            OtpWorkload workload;
+            try (Server server = Server.start(this, db, name + "-setup")) {
+                workload = server.setUp();
+            }
+            long seedStart = System.nanoTime();
+            db.seedOtps(ACCOUNT, workload.profileId(), size);
+            Duration seeding = Duration.ofNanos(System.nanoTime() - seedStart);
+            long before = db.countOtps();
+            say(database + ": seeded " + before + " OTPs in " + Report.seconds(seeding));
+            Load.Result flow;
+            long peakRss;
+            Duration startUp;
+            try (Server server = Server.start(this, db, name)) {
+                startUp = server.startUp;
+                check(Load.closedLoop("warm-up", server.target, settings.connections(), settings.growthWarmUp(),
+                        workload.warmUp()));
+                server.process.startSampling();
+                flow = measured(server.process, "OTP flow with " + before + " stored", server.target,
+                        workload.flow());
+                peakRss = server.process.stopSampling();
+            }
+            long after = db.countOtps();
+            return new Growth(before, after, seeding, startUp, flow, peakRss);
+        } finally {
+            db.drop();
+        }
+    }
+
+    private Load.Result measured(ChildProcess server, String name, Load.Target target, Load.Op op) {
+        return measured(server, () -> Load.closedLoop(name, target, settings.connections(), settings.measure(), op));
+    }
+
+    /**
+     * Runs the load and adds the CPU time that the server and this client used meanwhile. Waits first until the
+     * server has finished the work the previous run left behind (deliveries still queued), so that each run is
+     * charged with its own work.
+     */
+    private static Load.Result measured(ChildProcess server, Supplier<Load.Result> load) {
+        awaitIdle(server);
+        long self = ProcessHandle.current().pid();
+        long serverBefore = server.cpuMillis();
+        long clientBefore = ChildProcess.cpuMillis(self);
+        Load.Result result = load.get();
+        long serverAfter = server.cpuMillis();
+        long clientAfter = ChildProcess.cpuMillis(self);
+        result = check(result.with(new Load.CpuUse(
+                serverBefore < 0 || serverAfter < 0 ? -1 : serverAfter - serverBefore,
+                clientBefore < 0 || clientAfter < 0 ? -1 : clientAfter - clientBefore)));
+        say(Report.line(result));
+        return result;
+    }
+
+    /** Waits (at most 15 s) until the server uses less than a tenth of a core over a quarter of a second. */
+    private static void awaitIdle(ChildProcess server) {
+        long giveUp = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        long before = server.cpuMillis();
+        while (System.nanoTime() < giveUp) {
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = server.cpuMillis();
+            if (now - before < 25) {
+                return;
+            }
+            before = now;
+        }
+    }
+
+    private static Load.Result check(Load.Result result) {
+        if (result.failed() > 0) {
+            say("  " + result.failed() + " operation(s) of '" + result.name() + "' failed; the first: "
+                    + result.firstFailure());
+        }
+        return result;
+    }
+
+    private BenchDatabase fresh(String database, String name) throws IOException, SQLException {
+        return switch (database) {
+            case "h2" -> BenchDatabase.h2(settings.work().resolve("h2-" + name));
+            case "postgres" -> BenchDatabase.postgres(requirePostgres(), "twofa_bench_" + name,
+                    settings.work().resolve("postgres-" + name));
+            default -> throw new IllegalArgumentException("unknown database " + database);
+        };
+    }
+
+    private String requirePostgres() {
+        if (settings.postgresAdminUrl() == null) {
+            throw new IllegalStateException("--postgres-admin-url is needed for the postgres database");
+        }
+        return settings.postgresAdminUrl();
+    }
+
+    /** The server under test, started from the jar with a fresh working directory. */
+    private static final class Server implements AutoCloseable {
+        final ChildProcess process;
+        final Load.Target target;
+        final Duration startUp;
+
+        private Server(ChildProcess process, Load.Target target, Duration startUp) {
+            this.process = process;
+            this.target = target;
+            this.startUp = startUp;
+        }
+
+        static Server start(Bench bench, BenchDatabase db, String name) throws IOException {
+            Settings settings = bench.settings;
+            int port = ChildProcess.freePort();
+            Path dir = db.directory();
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(settings.serverJvmOptions());
+            command.addAll(List.of("-jar", settings.jar().toString(), "--port", Integer.toString(port),
+                    "--api-key", API_KEY + "=" + ACCOUNT));
+            command.addAll(db.serverOptions());
+            // a fixed secret: OTP codes are hashed the same way in every run
+            ChildProcess process = ChildProcess.start("server", command, Map.of("TWOFA_SECRET", SECRET), dir,
+                    dir.resolve("server-" + name + ".log"));
+            Load.Target target = new Load.Target("127.0.0.1", port, API_KEY);
+            try {
+                Duration startUp = process.awaitReady(ignored -> healthy(target), Duration.ofSeconds(120));
+                return new Server(process, target, startUp);
+            } catch (RuntimeException e) {
+                process.close();
+                throw e;
+            }
+        }
+
+        OtpWorkload setUp() throws IOException {
+            try (HttpConnection http = new HttpConnection(target.host(), target.port(), target.apiKey())) {
+                return OtpWorkload.setUp(http);
+            }
+        }
+
+        @Override
+        public void close() {
+            process.close();
+        }
+    }
+
+    private static boolean healthy(Load.Target target) {
+        try (HttpConnection http = new HttpConnection(target.host(), target.port(), null)) {
+            return http.get("/health").status() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean answers(Load.Target target, String path) {
+        try (HttpConnection http = new HttpConnection(target.host(), target.port(), target.apiKey())) {
+            return http.get(path).status() > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " / " + parts[1] + " / " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static void say(String line) {
+        System.out.println("[bench] " + line);
+        System.out.flush();
+    }
+
+    private static Settings parse(String[] args) {
+        Map<String, String> options = new TreeMap<>();
+        List<String> jvm = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--quick")) {
+                options.put("quick", "true");
+            } else if (arg.equals("--server-jvm-option") && i + 1 < args.length) {
+                jvm.add(args[++i]);
+            } else if (arg.startsWith("--") && i + 1 < args.length) {
+                options.put(arg.substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        boolean quick = options.containsKey("quick");
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up", quick ? "5" : "60")));
+        Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", quick ? "3" : "10")));
+        Duration growthWarmUp = Duration.ofSeconds(Long.parseLong(
+                options.getOrDefault("growth-warm-up", quick ? "3" : "30")));
+        List<Long> sizes = Arrays.stream(options.getOrDefault("sizes", quick ? "10000,100000" : "10000,100000,1000000")
+                .split(",")).filter(s -> !s.isBlank()).map(s -> Long.parseLong(s.trim())).toList();
+        String prism = options.get("prism");
+        return new Settings(
+                Path.of(required(options, "jar")).toAbsolutePath(),
+                Path.of(required(options, "spec")).toAbsolutePath(),
+                prism == null || prism.isBlank() ? null : Path.of(prism).toAbsolutePath(),
+                Arrays.stream(options.getOrDefault("databases", "h2").split(","))
+                        .filter(db -> !db.isBlank() && !db.equals("none")).toList(),
+                options.get("postgres-admin-url"),
+                Path.of(required(options, "work")).toAbsolutePath(),
+                Path.of(required(options, "results")).toAbsolutePath(),
+                quick,
+                options.getOrDefault("commit", "unknown"),
+                Integer.parseInt(options.getOrDefault("connections", "16")),
+                warmUp, measure, growthWarmUp, sizes, jvm);
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+}
