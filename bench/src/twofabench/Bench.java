@@ -11,7 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The benchmark of the twofa-kit server, run by {@code bench/run}: for each database, a main run (ceiling, OTP
@@ -233,6 +236,8 @@ public final class Bench {
 
     /** The server under test, started from the jar with a fresh working directory. */
     private static final class Server implements AutoCloseable {
+        private static final Pattern LISTENING = Pattern.compile("is listening on http://[^:/]+:(\\d+)");
+
         final ChildProcess process;
         final Load.Target target;
         final Duration startUp;
@@ -245,24 +250,40 @@ public final class Bench {
 
         static Server start(Bench bench, BenchDatabase db, String name) throws IOException {
             Settings settings = bench.settings;
-            int port = ChildProcess.freePort();
             Path dir = db.directory();
+            Path log = dir.resolve("server-" + name + ".log");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(settings.serverJvmOptions());
-            command.addAll(List.of("-jar", settings.jar().toString(), "--port", Integer.toString(port),
+            // port 0: the server picks a free port and says which in its log, so no other process's port is taken
+            // for ours (other servers come and go on a shared machine)
+            command.addAll(List.of("-jar", settings.jar().toString(), "--port", "0",
                     "--api-key", API_KEY + "=" + ACCOUNT));
             command.addAll(db.serverOptions());
             // a fixed secret: OTP codes are hashed the same way in every run
-            ChildProcess process = ChildProcess.start("server", command, Map.of("TWOFA_SECRET", SECRET), dir,
-                    dir.resolve("server-" + name + ".log"));
-            Load.Target target = new Load.Target("127.0.0.1", port, API_KEY);
+            ChildProcess process = ChildProcess.start("server", command, Map.of("TWOFA_SECRET", SECRET), dir, log);
+            AtomicInteger port = new AtomicInteger();
             try {
-                Duration startUp = process.awaitReady(ignored -> healthy(target), Duration.ofSeconds(120));
-                return new Server(process, target, startUp);
+                Duration startUp = process.awaitReady(ignored -> {
+                    if (port.get() == 0) {
+                        port.set(listeningPort(log));
+                    }
+                    return port.get() > 0 && served(new Load.Target("127.0.0.1", port.get(), API_KEY));
+                }, Duration.ofSeconds(120));
+                return new Server(process, new Load.Target("127.0.0.1", port.get(), API_KEY), startUp);
             } catch (RuntimeException e) {
                 process.close();
                 throw e;
+            }
+        }
+
+        /** The port in the server's "is listening on http://localhost:PORT" line; 0 while there is none. */
+        private static int listeningPort(Path log) {
+            try {
+                Matcher listening = LISTENING.matcher(Files.readString(log));
+                return listening.find() ? Integer.parseInt(listening.group(1)) : 0;
+            } catch (IOException | RuntimeException e) {
+                return 0;
             }
         }
 
@@ -278,9 +299,10 @@ public final class Bench {
         }
     }
 
-    private static boolean healthy(Load.Target target) {
-        try (HttpConnection http = new HttpConnection(target.host(), target.port(), null)) {
-            return http.get("/health").status() == 200;
+    /** Whether the server answers an authenticated request with our key: the first served request. */
+    private static boolean served(Load.Target target) {
+        try (HttpConnection http = new HttpConnection(target.host(), target.port(), target.apiKey())) {
+            return http.get("/2fa/v4/templates").status() == 200;
         } catch (IOException e) {
             return false;
         }
