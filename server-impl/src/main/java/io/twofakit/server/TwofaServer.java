@@ -3,6 +3,7 @@ package io.twofakit.server;
 import io.twofakit.server.config.ServerConfig;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.delivery.ChannelGateway;
+import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.delivery.DeliveryWorker;
 import io.twofakit.server.domain.otp.CodeProtection;
 import io.twofakit.server.domain.otp.OtpCodeGenerator;
@@ -100,6 +101,8 @@ public final class TwofaServer implements AutoCloseable {
     /** Threads that deliver OTPs over the channels, and that post webhook events: never request threads. */
     private static final int DELIVERY_THREADS = 2;
     private static final int WEBHOOK_THREADS = 4;
+    /** New delivery jobs that may wait in memory for the delivery threads; more are left in the database. */
+    private static final int HAND_OFF_CAPACITY = 512;
     /** The longest the background work sleeps without being woken: it catches work left by other servers. */
     private static final Duration FALLBACK_POLL = Duration.ofSeconds(2);
     /** How long stopping waits for running deliveries and webhook attempts. */
@@ -282,13 +285,15 @@ public final class TwofaServer implements AutoCloseable {
         for (Channel channel : Channel.values()) {
             gateways.put(channel, new SimulatorGateway(channel, recording, clock));
         }
+        DeliveryHandOff handOff = new DeliveryHandOff(HAND_OFF_CAPACITY, realTime, DeliveryWorker.LEASE);
         WorkLoop delivery = new WorkLoop("delivery", DELIVERY_THREADS,
-                new DeliveryWorker(new JdbiDeliveryStore(database, realTime), gateways, callbacks, codes, clock,
-                        realTime, webhooks::wake),
+                new DeliveryWorker(new JdbiDeliveryStore(database, realTime), handOff, gateways, callbacks, codes,
+                        clock, realTime, webhooks::wake),
                 FALLBACK_POLL, STOP_GRACE, realTime);
 
         OtpService otps = new OtpService(new JdbiOtpStore(database, realTime), profiles, priorities,
-                templates, whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clock, delivery::wake);
+                templates, whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clock, handOff,
+                delivery::wake);
         app.register(new OtpResource(otps));
         if (config.simulator()) {
             app.register(new SimulatorResource(new Simulator(handset, clock, webhookStore)));
