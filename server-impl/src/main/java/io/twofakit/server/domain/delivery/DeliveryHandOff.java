@@ -33,7 +33,7 @@ public final class DeliveryHandOff {
     private final Clock realClock;
     private final Duration leaseFor;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean unleasedStored = new AtomicBoolean();
+    private final AtomicBoolean storeSign = new AtomicBoolean();
 
     private record Waiting(ClaimedJob claimed, Instant leaseUntil) {
     }
@@ -76,7 +76,12 @@ public final class DeliveryHandOff {
 
     /** A job was stored without a lease: the workers have to claim it from the store. */
     public void storedUnleased() {
-        unleasedStored.set(true);
+        signStoreWork();
+    }
+
+    /** Tells the workers' next poll to look in the store. */
+    void signStoreWork() {
+        storeSign.set(true);
     }
 
     /** Takes up to {@code max} waiting jobs whose lease still holds, oldest first. */
@@ -89,7 +94,7 @@ public final class DeliveryHandOff {
             if (next.leaseUntil().isAfter(now)) {
                 taken.add(next.claimed());
             } else {
-                unleasedStored.set(true);
+                signStoreWork(); // its lease ran out: claimed from the store under a new one
             }
         }
         return taken;
@@ -97,7 +102,7 @@ public final class DeliveryHandOff {
 
     /** Whether jobs may wait in the store unleased since the last call; clears the sign. */
     boolean takeStoreSign() {
-        return unleasedStored.getAndSet(false);
+        return storeSign.getAndSet(false);
     }
 
     /** Takes every waiting job, for giving them back to the store when the workers stop. */

@@ -87,11 +87,11 @@ public final class DeliveryWorker implements WorkSource {
             int wanted = capacity - jobs.size();
             List<DeliveryStore.ClaimedJob> claimed = store.claim(wanted, now, LEASE);
             if (claimed.size() == wanted) {
-                handOff.storedUnleased(); // there may be more: look again at the next poll
+                handOff.signStoreWork(); // there may be more: look again at the next poll
             }
             jobs.addAll(claimed);
         } else if (storeSign) {
-            handOff.storedUnleased(); // no room now: keep the sign for the next poll
+            handOff.signStoreWork(); // no room now: keep the sign for the next poll
         }
         List<Runnable> tasks = new ArrayList<>();
         for (DeliveryStore.ClaimedJob claimed : jobs) {
