@@ -349,7 +349,7 @@ public final class Bench {
         Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warm-up", quick ? "5" : "60")));
         Duration measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("duration", quick ? "3" : "10")));
         Duration growthWarmUp = Duration.ofSeconds(Long.parseLong(
-                options.getOrDefault("growth-warm-up", quick ? "3" : "30")));
+                options.getOrDefault("growth-warm-up", quick ? "3" : "60")));
         List<Long> sizes = Arrays.stream(options.getOrDefault("sizes", quick ? "10000,100000" : "10000,100000,1000000")
                 .split(",")).filter(s -> !s.isBlank()).map(s -> Long.parseLong(s.trim())).toList();
         String prism = options.get("prism");

@@ -58,7 +58,7 @@ abstract class BenchDatabase {
             String jdbcUrl() {
                 // the server's default URL, relative to its working directory
                 return "jdbc:h2:file:" + dir.resolve("data/twofa").toAbsolutePath()
-                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE";
+                        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64";
             }
 
             @Override

@@ -3,6 +3,7 @@ package io.twofakit.server;
 import io.twofakit.server.config.ServerConfig;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.delivery.ChannelGateway;
+import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.delivery.DeliveryWorker;
 import io.twofakit.server.domain.otp.CodeProtection;
 import io.twofakit.server.domain.otp.OtpCodeGenerator;
@@ -75,8 +76,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -100,6 +104,8 @@ public final class TwofaServer implements AutoCloseable {
     /** Threads that deliver OTPs over the channels, and that post webhook events: never request threads. */
     private static final int DELIVERY_THREADS = 2;
     private static final int WEBHOOK_THREADS = 4;
+    /** New delivery jobs that may wait in memory for the delivery threads; more are left in the database. */
+    private static final int HAND_OFF_CAPACITY = 512;
     /** The longest the background work sleeps without being woken: it catches work left by other servers. */
     private static final Duration FALLBACK_POLL = Duration.ofSeconds(2);
     /** How long stopping waits for running deliveries and webhook attempts. */
@@ -160,18 +166,22 @@ public final class TwofaServer implements AutoCloseable {
     /** Builds the server from its configuration and starts it; the returned server is accepting requests. */
     public static TwofaServer start(ServerConfig config) {
         AdjustableClock clock = new AdjustableClock(Clock.systemUTC());
-        Database database = Database.open(config.databaseUrl());
+        Database database = Database.connect(config.databaseUrl());
+        // The database (driver, schema, accounts, server secret) and the HTTP side (Jersey's resource model, the
+        // webhook client) take about as long to prepare; they are prepared side by side, and requests are
+        // accepted once both are ready. Nothing touches the database before then.
+        CompletableFuture<String> secret = CompletableFuture.supplyAsync(
+                () -> prepare(database, config, clock), runnable -> new Thread(runnable, "twofa-database-start").start());
         List<WorkLoop> background = new ArrayList<>();
         try {
-            database.registerAccounts(config.apiKeys().values(), clock);
-
             ResourceConfig app = new ResourceConfig();
             registerInfrastructure(app, config);
-            background.addAll(registerResources(app, config, database, clock));
+            background.addAll(registerResources(app, config, database, clock, secret::join));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
                     URI.create("http://0.0.0.0:" + config.port() + "/"), app, false);
             configureHttp(http);
+            awaitPrepared(secret);
             http.start();
             background.forEach(WorkLoop::start);
             int port = http.getListener("grizzly").getPort();
@@ -184,6 +194,29 @@ public final class TwofaServer implements AutoCloseable {
         } catch (RuntimeException e) {
             background.forEach(WorkLoop::close);
             database.close();
+            throw e;
+        }
+    }
+
+    /** Migrates the database and registers the accounts. @return the server secret */
+    private static String prepare(Database database, ServerConfig config, AdjustableClock clock) {
+        database.migrate();
+        database.registerAccounts(config.apiKeys().values(), clock);
+        return config.secret() != null ? config.secret()
+                : new JdbiServerSecretStore(database, clock).secret(() -> ServerConfig.generateSecret(new SecureRandom()));
+    }
+
+    /** Waits until the database is prepared; rethrows what went wrong there as it was thrown. */
+    private static void awaitPrepared(CompletableFuture<String> secret) {
+        try {
+            secret.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e;
         }
     }
@@ -222,10 +255,11 @@ public final class TwofaServer implements AutoCloseable {
      * store with {@code new} from {@code database} and {@code clock}, then {@code app.register(resource)}.
      *
      * @param clock the server's clock, which the simulator can move forward
+     * @param secret the server secret, asked for when the first OTP code is hashed or sealed
      * @return the background work (delivery, webhooks), not yet started
      */
     static List<WorkLoop> registerResources(ResourceConfig app, ServerConfig config, Database database,
-                                            AdjustableClock clock) {
+                                            AdjustableClock clock, Supplier<String> secret) {
         app.register(new HealthResource());
 
         ProfileStore profiles = new JdbiProfileStore(database);
@@ -251,8 +285,8 @@ public final class TwofaServer implements AutoCloseable {
         app.register(new PrioritiesResource(new PriorityService(priorities)));
         app.register(new CallbackConfigurationsResource(new CallbackConfigurationService(callbacks, profiles)));
 
-        return registerOtps(app, config, database, clock, profiles, priorities, templateStore, whatsAppTemplates,
-                new ConfiguredCallbacks(callbacks));
+        return registerOtps(app, config, database, clock, secret, profiles, priorities, templateStore,
+                whatsAppTemplates, new ConfiguredCallbacks(callbacks));
     }
 
     /**
@@ -261,13 +295,12 @@ public final class TwofaServer implements AutoCloseable {
      * Retries and leases run on real time; expiry and timestamps on {@code clock}.
      */
     private static List<WorkLoop> registerOtps(ResourceConfig app, ServerConfig config, Database database,
-                                               AdjustableClock clock, ProfileStore profiles, PriorityStore priorities,
+                                               AdjustableClock clock, Supplier<String> secret,
+                                               ProfileStore profiles, PriorityStore priorities,
                                                TemplateStore templates, WhatsAppTemplateService whatsAppTemplates,
                                                CallbackTargets callbacks) {
         Clock realTime = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
-        String secret = config.secret() != null ? config.secret()
-                : new JdbiServerSecretStore(database, clock).secret(() -> ServerConfig.generateSecret(random));
         CodeProtection codes = new CodeProtection(secret, random);
 
         JdbiWebhookStore webhookStore = new JdbiWebhookStore(database);
@@ -282,13 +315,15 @@ public final class TwofaServer implements AutoCloseable {
         for (Channel channel : Channel.values()) {
             gateways.put(channel, new SimulatorGateway(channel, recording, clock));
         }
+        DeliveryHandOff handOff = new DeliveryHandOff(HAND_OFF_CAPACITY, realTime, DeliveryWorker.LEASE);
         WorkLoop delivery = new WorkLoop("delivery", DELIVERY_THREADS,
-                new DeliveryWorker(new JdbiDeliveryStore(database, realTime), gateways, callbacks, codes, clock,
-                        realTime, webhooks::wake),
+                new DeliveryWorker(new JdbiDeliveryStore(database, realTime), handOff, gateways, callbacks, codes,
+                        clock, realTime, webhooks::wake),
                 FALLBACK_POLL, STOP_GRACE, realTime);
 
         OtpService otps = new OtpService(new JdbiOtpStore(database, realTime), profiles, priorities,
-                templates, whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clock, delivery::wake);
+                templates, whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clock, handOff,
+                delivery::wake);
         app.register(new OtpResource(otps));
         if (config.simulator()) {
             app.register(new SimulatorResource(new Simulator(handset, clock, webhookStore)));

@@ -3,6 +3,7 @@ package io.twofakit.server;
 import static io.twofakit.server.HttpClientSupport.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twofakit.server.config.ServerConfig;
@@ -32,6 +33,16 @@ class TwofaServerTest {
     @AfterAll
     static void stop() {
         server.stop();
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedStopsTheStartWithItsReason() {
+        ServerConfig unreachable = new ServerConfig(0, "jdbc:postgresql://127.0.0.1:1/twofa?user=nobody",
+                Map.of("key-for-acme-1", "acme"), false, true);
+
+        RuntimeException e = assertThrows(RuntimeException.class, () -> TwofaServer.start(unreachable));
+
+        assertTrue(String.valueOf(e.getMessage()).contains("Connection to 127.0.0.1:1 refused"), e.toString());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package io.twofakit.server.store;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,25 +36,41 @@ public final class Database implements AutoCloseable {
 
     /** Opens a pool on {@code jdbcUrl} and applies the pending migrations. */
     public static Database open(String jdbcUrl) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
-        config.setPoolName("twofa");
-        config.setMaximumPoolSize(10);
-        config.setMinimumIdle(1);
-        HikariDataSource dataSource = new HikariDataSource(config);
+        Database database = connect(jdbcUrl);
         try {
-            int applied = Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations(MIGRATIONS)
-                    .load()
-                    .migrate()
-                    .migrationsExecuted;
-            LOG.info(() -> "Database ready (" + applied + " migration(s) applied)");
-            return new Database(dataSource);
+            database.migrate();
+            return database;
         } catch (RuntimeException e) {
-            dataSource.close();
+            database.close();
             throw e;
         }
+    }
+
+    /**
+     * A pool on {@code jdbcUrl} that makes its first connection only when asked for one, and does not migrate:
+     * stores can be built on it at once, while {@link #migrate} runs elsewhere. Nothing may use the stores
+     * before {@link #migrate} has returned.
+     */
+    public static Database connect(String jdbcUrl) {
+        // built without a config, the pool starts with the first getConnection() (in migrate()), and fails as fast
+        // there as it would have here when the database cannot be reached
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(jdbcUrl);
+        dataSource.setPoolName("twofa");
+        dataSource.setMaximumPoolSize(10);
+        dataSource.setMinimumIdle(1);
+        return new Database(dataSource);
+    }
+
+    /** Brings the schema to the newest version; fails when the database cannot be reached or a migration fails. */
+    public void migrate() {
+        int applied = Flyway.configure()
+                .dataSource(dataSource)
+                .locations(MIGRATIONS)
+                .load()
+                .migrate()
+                .migrationsExecuted;
+        LOG.info(() -> "Database ready (" + applied + " migration(s) applied)");
     }
 
     public DataSource dataSource() {

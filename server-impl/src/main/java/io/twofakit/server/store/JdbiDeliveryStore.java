@@ -1,9 +1,11 @@
 package io.twofakit.server.store;
 
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.TimeOrderedIds;
 import io.twofakit.server.domain.delivery.DeliveryError;
 import io.twofakit.server.domain.delivery.DeliveryEvent;
 import io.twofakit.server.domain.delivery.DeliveryEventStatus;
+import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.delivery.DeliveryStep;
 import io.twofakit.server.domain.delivery.DeliveryStore;
@@ -38,19 +40,23 @@ public final class JdbiDeliveryStore implements DeliveryStore {
         this.realClock = realClock;
     }
 
-    /** Inserts a new job and its steps on {@code handle}, inside the caller's transaction (the OTP's insert). */
-    static void insertJob(Handle handle, DeliveryJob job, Instant dueAt) {
+    /**
+     * Inserts a new job and its steps on {@code handle}, inside the caller's transaction (the OTP's insert),
+     * leased when {@code lease} is given.
+     */
+    static void insertJob(Handle handle, DeliveryJob job, Instant dueAt, Optional<DeliveryHandOff.Lease> lease) {
         handle.createUpdate("insert into delivery_job (otp_id, account_id, profile_id, to_number, sealed_code,"
-                        + " next_step, dispatched, due_at) values (:otp, :account, :profile, :to, :sealed, :next,"
-                        + " :dispatched, :due)")
+                        + " next_step, due_at, lease_token, lease_until) values (:otp, :account, :profile, :to,"
+                        + " :sealed, :next, :due, cast(:lease as uuid), :until)")
                 .bind("otp", job.otpId())
                 .bind("account", job.accountId())
                 .bindByType("profile", job.profileId(), UUID.class)
                 .bind("to", job.to())
                 .bind("sealed", Base64.getEncoder().encodeToString(job.sealedCode()))
                 .bind("next", job.nextPosition())
-                .bind("dispatched", job.dispatched())
                 .bind("due", SqlTimes.utc(dueAt))
+                .bindByType("lease", lease.map(DeliveryHandOff.Lease::token).orElse(null), UUID.class)
+                .bind("until", SqlTimes.utcOrNull(lease.map(DeliveryHandOff.Lease::until).orElse(null)))
                 .execute();
         // one batch for all steps: one statement instead of one per channel
         PreparedBatch steps = handle.prepareBatch("insert into delivery_step (otp_id, step_no, channel, sender,"
@@ -97,7 +103,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
     private static Optional<DeliveryJob> loadJob(Handle handle, UUID otpId) {
         List<DeliveryStep> steps = new ArrayList<>();
         List<JobRow> jobs = handle.createQuery("select j.otp_id, j.account_id, j.profile_id, j.to_number,"
-                        + " j.sealed_code, j.next_step, j.dispatched, s.step_no, s.channel, s.sender, s.template_text,"
+                        + " j.sealed_code, j.next_step, s.step_no, s.channel, s.sender, s.template_text,"
                         + " s.validity_minutes"
                         + " from delivery_job j join delivery_step s on s.otp_id = j.otp_id"
                         + " where j.otp_id = :otp order by s.step_no")
@@ -107,45 +113,27 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                             row.getString("sender"), row.getString("template_text"), row.getInt("validity_minutes")));
                     return new JobRow(row.getObject("otp_id", UUID.class), row.getString("account_id"),
                             row.getObject("profile_id", UUID.class), row.getString("to_number"),
-                            row.getString("sealed_code"), row.getInt("next_step"), row.getBoolean("dispatched"));
+                            row.getString("sealed_code"), row.getInt("next_step"));
                 })
                 .list();
         return jobs.stream().findFirst().map(job -> new DeliveryJob(job.otpId(), job.accountId(), job.profileId(),
-                job.to(), Base64.getDecoder().decode(job.sealedCode()), steps, job.nextStep(), job.dispatched()));
+                job.to(), Base64.getDecoder().decode(job.sealedCode()), steps, job.nextStep()));
     }
 
     /** The columns of {@code delivery_job}, as read with each of its steps. */
-    private record JobRow(UUID otpId, String accountId, UUID profileId, String to, String sealedCode, int nextStep,
-                          boolean dispatched) {
+    private record JobRow(UUID otpId, String accountId, UUID profileId, String to, String sealedCode, int nextStep) {
     }
 
     @Override
-    public boolean recordDispatched(UUID otpId, UUID lease, int position, DeliveryEvent event, List<UUID> callbackIds) {
-        return jdbi.inTransaction(handle -> {
-            int moved = handle.createUpdate("update delivery_job set dispatched = true"
-                            + " where otp_id = :otp and lease_token = :lease and next_step = :step")
-                    .bind("otp", otpId)
-                    .bind("lease", lease)
-                    .bind("step", position)
-                    .execute();
-            if (moved != 1) {
-                return false;
-            }
-            insertEvent(handle, event, callbackIds, realClock.instant());
-            return true;
-        });
-    }
-
-    @Override
-    public boolean recordOutcome(UUID otpId, UUID lease, int position, DeliveryEvent event, List<UUID> callbackIds,
-                                 boolean finished) {
+    public boolean recordAttempt(UUID otpId, UUID lease, int position, DeliveryEvent dispatched, DeliveryEvent outcome,
+                                 List<UUID> callbackIds, boolean finished) {
         return jdbi.inTransaction(handle -> {
             int moved = finished
                     ? handle.createUpdate("delete from delivery_job"
                                     + " where otp_id = :otp and lease_token = :lease and next_step = :step")
                             .bind("otp", otpId).bind("lease", lease).bind("step", position)
                             .execute()
-                    : handle.createUpdate("update delivery_job set next_step = :next, dispatched = false"
+                    : handle.createUpdate("update delivery_job set next_step = :next"
                                     + " where otp_id = :otp and lease_token = :lease and next_step = :step")
                             .bind("next", position + 1)
                             .bind("otp", otpId).bind("lease", lease).bind("step", position)
@@ -153,7 +141,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
             if (moved != 1) {
                 return false;
             }
-            insertEvent(handle, event, callbackIds, realClock.instant());
+            insertEvents(handle, List.of(dispatched, outcome), callbackIds, realClock.instant());
             return true;
         });
     }
@@ -207,33 +195,43 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                 SqlTimes.instant(row, "event_occurred_at"));
     }
 
-    private static void insertEvent(Handle handle, DeliveryEvent event, List<UUID> callbackIds, Instant now) {
-        handle.createUpdate("insert into delivery_event (id, otp_id, account_id, profile_id, event_seq, channel,"
-                        + " status, error_code, error_message, occurred_at) values (:id, :otp, :account, :profile,"
-                        + " :seq, :channel, :status, :code, :message, :occurred)")
-                .bind("id", event.id())
-                .bind("otp", event.otpId())
-                .bind("account", event.accountId())
-                .bindByType("profile", event.profileId(), UUID.class)
-                .bind("seq", event.sequence())
-                .bind("channel", event.channel().name())
-                .bind("status", event.status().name())
-                .bind("code", event.error() == null ? null : event.error().code())
-                .bind("message", event.error() == null ? null : event.error().message())
-                .bind("occurred", SqlTimes.utc(event.occurred()))
-                .execute();
-        for (UUID callbackId : callbackIds) {
-            handle.createUpdate("insert into webhook_delivery (id, event_id, callback_id, otp_id, event_seq, state,"
-                            + " attempts, next_attempt_at, created_at, updated_at) values (:id, :event, :callback,"
-                            + " :otp, :seq, :state, 0, :now, :now, :now)")
-                    .bind("id", UUID.randomUUID())
-                    .bind("event", event.id())
-                    .bind("callback", callbackId)
+    /** The events, and one outbox row per event and callback: one batched statement for each table. */
+    private static void insertEvents(Handle handle, List<DeliveryEvent> events, List<UUID> callbackIds, Instant now) {
+        PreparedBatch eventRows = handle.prepareBatch("insert into delivery_event (id, otp_id, account_id, profile_id,"
+                + " event_seq, channel, status, error_code, error_message, occurred_at) values (:id, :otp, :account,"
+                + " :profile, :seq, :channel, :status, :code, :message, :occurred)");
+        for (DeliveryEvent event : events) {
+            eventRows.bind("id", event.id())
                     .bind("otp", event.otpId())
+                    .bind("account", event.accountId())
+                    .bindByType("profile", event.profileId(), UUID.class)
                     .bind("seq", event.sequence())
-                    .bind("state", WebhookState.PENDING.name())
-                    .bind("now", SqlTimes.utc(now))
-                    .execute();
+                    .bind("channel", event.channel().name())
+                    .bind("status", event.status().name())
+                    .bindByType("code", event.error() == null ? null : event.error().code(), String.class)
+                    .bindByType("message", event.error() == null ? null : event.error().message(), String.class)
+                    .bind("occurred", SqlTimes.utc(event.occurred()))
+                    .add();
         }
+        eventRows.execute();
+        if (callbackIds.isEmpty()) {
+            return;
+        }
+        PreparedBatch outboxRows = handle.prepareBatch("insert into webhook_delivery (id, event_id, callback_id,"
+                + " otp_id, event_seq, state, attempts, next_attempt_at, created_at, updated_at) values (:id, :event,"
+                + " :callback, :otp, :seq, :state, 0, :now, :now, :now)");
+        for (DeliveryEvent event : events) {
+            for (UUID callbackId : callbackIds) {
+                outboxRows.bind("id", TimeOrderedIds.next())
+                        .bind("event", event.id())
+                        .bind("callback", callbackId)
+                        .bind("otp", event.otpId())
+                        .bind("seq", event.sequence())
+                        .bind("state", WebhookState.PENDING.name())
+                        .bind("now", SqlTimes.utc(now))
+                        .add();
+            }
+        }
+        outboxRows.execute();
     }
 }

@@ -1,5 +1,6 @@
 package io.twofakit.server.store;
 
+import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.otp.Otp;
 import io.twofakit.server.domain.otp.OtpStatus;
@@ -34,7 +35,7 @@ public final class JdbiOtpStore implements OtpStore {
     }
 
     @Override
-    public void insert(Otp otp, DeliveryJob job) {
+    public void insert(Otp otp, DeliveryJob job, Optional<DeliveryHandOff.Lease> lease) {
         jdbi.useTransaction(handle -> {
             handle.createUpdate("insert into otp (" + COLUMNS + ") values (:id, :account, :profile, :to, :hash,"
                             + " :status, :attempts, :allowed, :created, :expires)")
@@ -49,7 +50,7 @@ public final class JdbiOtpStore implements OtpStore {
                     .bind("created", SqlTimes.utc(otp.created()))
                     .bind("expires", SqlTimes.utc(otp.expires()))
                     .execute();
-            JdbiDeliveryStore.insertJob(handle, job, realClock.instant());
+            JdbiDeliveryStore.insertJob(handle, job, realClock.instant(), lease);
         });
     }
 

@@ -2,6 +2,7 @@ package io.twofakit.server.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,6 +20,13 @@ final class SqlTimes {
     static Argument utc(Instant instant) {
         OffsetDateTime value = instant.atOffset(ZoneOffset.UTC);
         return (position, statement, context) -> statement.setObject(position, value);
+    }
+
+    /** Like {@link #utc}, and SQL null for null. */
+    static Argument utcOrNull(Instant instant) {
+        return instant == null
+                ? (position, statement, context) -> statement.setNull(position, Types.TIMESTAMP_WITH_TIMEZONE)
+                : utc(instant);
     }
 
     static Instant instant(ResultSet row, String column) throws SQLException {

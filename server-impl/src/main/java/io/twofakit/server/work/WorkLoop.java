@@ -145,7 +145,10 @@ public final class WorkLoop implements AutoCloseable {
         return running.get();
     }
 
-    /** Stops polling, waits up to the grace period for running tasks, then interrupts what is left. */
+    /**
+     * Stops polling, waits up to the grace period for running tasks, then interrupts what is left, and lets the
+     * source give back the work it holds ({@link WorkSource#stopped()}).
+     */
     @Override
     public void close() {
         stopping = true;
@@ -161,6 +164,11 @@ public final class WorkLoop implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             executor.shutdownNow();
+        }
+        try {
+            source.stopped();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, name + ": giving back unstarted work failed; it is taken up once its lease ends", e);
         }
     }
 

@@ -27,4 +27,11 @@ public interface WorkSource {
 
     /** Claims at most {@code capacity} pieces of work that are due now. */
     Batch poll(int capacity);
+
+    /**
+     * Called once the loop has stopped and its tasks have ended: gives back work that the source holds but
+     * never handed out. Does nothing unless overridden.
+     */
+    default void stopped() {
+    }
 }

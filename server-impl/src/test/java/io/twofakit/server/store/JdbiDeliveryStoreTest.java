@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.delivery.DeliveryEvent;
 import io.twofakit.server.domain.delivery.DeliveryEventStatus;
+import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.delivery.DeliveryStore.ClaimedJob;
 import io.twofakit.server.domain.otp.Otp;
@@ -22,6 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 class JdbiDeliveryStoreTest {
@@ -57,48 +60,60 @@ class JdbiDeliveryStoreTest {
         assertEquals(List.of(), meanwhile);
         assertEquals(1, afterExpiry.size());
         UUID staleLease = first.get(0).lease();
-        assertFalse(store.recordDispatched(job.otpId(), staleLease, 0, event(job, 0, DeliveryEventStatus.DISPATCHED),
-                List.of()), "the first worker lost its lease");
+        assertFalse(store.recordAttempt(job.otpId(), staleLease, 0, event(job, 0, DeliveryEventStatus.DISPATCHED),
+                event(job, 0, DeliveryEventStatus.DELIVERED), List.of(), true), "the first worker lost its lease");
         assertEquals(List.of(), store.events(ACCOUNT, job.otpId()));
     }
 
     @DatabaseTest
-    void eachStepRecordsItsEventsAndQueuesThemForEveryCallback(Database database) {
+    void aJobStoredWithALeaseIsClaimedByNoOneElseUntilTheLeaseRunsOut(Database database) {
+        given(database, Channel.SMS);
+        Otp otp = otp("+4917612345679", T0);
+        DeliveryJob leased = job(otp, Channel.SMS);
+        DeliveryHandOff.Lease lease = new DeliveryHandOff.Lease(UUID.randomUUID(), NOW.plus(LEASE));
+        new JdbiOtpStore(database, Clock.fixed(NOW, ZoneOffset.UTC)).insert(otp, leased, Optional.of(lease));
+
+        List<ClaimedJob> meanwhile = store.claim(10, NOW, LEASE);
+        assertEquals(List.of(job.otpId()), meanwhile.stream().map(c -> c.job().otpId()).toList(),
+                "only the unleased job");
+        assertTrue(store.recordAttempt(otp.id(), lease.token(), 0, event(leased, 0, DeliveryEventStatus.DISPATCHED),
+                event(leased, 0, DeliveryEventStatus.UNDELIVERABLE), List.of(), true), "the lease it was stored with");
+
+        Otp another = otp("+4917612345670", T0);
+        DeliveryHandOff.Lease forgotten = new DeliveryHandOff.Lease(UUID.randomUUID(), NOW.plus(LEASE));
+        new JdbiOtpStore(database, Clock.fixed(NOW, ZoneOffset.UTC)).insert(another, job(another, Channel.SMS),
+                Optional.of(forgotten));
+        assertEquals(List.of(), store.claim(10, NOW.plus(LEASE), LEASE), "the holder died, but its lease still holds");
+        List<ClaimedJob> afterExpiry = store.claim(10, NOW.plus(LEASE).plusSeconds(1), LEASE);
+        assertEquals(Set.of(job.otpId(), another.id()), Set.copyOf(afterExpiry.stream().map(c -> c.job().otpId()).toList()),
+                "both leases ran out");
+    }
+
+    @DatabaseTest
+    void eachAttemptRecordsItsEventsAndQueuesThemForEveryCallback(Database database) {
         given(database, Channel.SMS, Channel.VIBER);
         UUID lease = store.claim(1, NOW, LEASE).get(0).lease();
         List<UUID> callbacks = List.of(UUID.randomUUID(), UUID.randomUUID());
         DeliveryEvent dispatched = event(job, 0, DeliveryEventStatus.DISPATCHED);
         DeliveryEvent undeliverable = event(job, 0, DeliveryEventStatus.UNDELIVERABLE);
 
-        assertTrue(store.recordDispatched(job.otpId(), lease, 0, dispatched, callbacks));
-        assertTrue(store.recordOutcome(job.otpId(), lease, 0, undeliverable, callbacks, false));
+        assertTrue(store.recordAttempt(job.otpId(), lease, 0, dispatched, undeliverable, callbacks, false));
 
         assertEquals(List.of(dispatched, undeliverable), store.events(ACCOUNT, job.otpId()));
         assertEquals(List.of(), store.events("other", job.otpId()));
         List<PendingWebhook> queued = new JdbiWebhookStore(database).claim(10, NOW, LEASE);
         assertEquals(2, queued.size(), "one row per callback; the outcome waits behind the DISPATCHED event");
-        assertEquals(java.util.Set.copyOf(callbacks),
-                java.util.Set.copyOf(queued.stream().map(PendingWebhook::callbackId).toList()));
+        assertEquals(Set.copyOf(callbacks),
+                Set.copyOf(queued.stream().map(PendingWebhook::callbackId).toList()));
         assertTrue(queued.stream().allMatch(w -> w.event().equals(dispatched)));
+        assertFalse(store.recordAttempt(job.otpId(), lease, 0, dispatched, undeliverable, callbacks, false),
+                "the step is done: recording it again changes nothing");
 
-        // released, the job resumes at its second step, not yet dispatched
-        store.release(job.otpId(), lease, NOW);
-        DeliveryJob resumed = store.claim(1, NOW, LEASE).get(0).job();
-        assertEquals(1, resumed.nextPosition());
-        assertFalse(resumed.dispatched());
-    }
-
-    @DatabaseTest
-    void aResumedJobKnowsItsStepWasDispatched(Database database) {
-        given(database, Channel.SMS);
-        UUID lease = store.claim(1, NOW, LEASE).get(0).lease();
-        store.recordDispatched(job.otpId(), lease, 0, event(job, 0, DeliveryEventStatus.DISPATCHED), List.of());
+        // released, the job is due again at the given time, at its second step
         store.release(job.otpId(), lease, NOW.plusSeconds(5));
-
         assertEquals(List.of(), store.claim(1, NOW.plusSeconds(4), LEASE), "not due before the given time");
         DeliveryJob resumed = store.claim(1, NOW.plusSeconds(5), LEASE).get(0).job();
-        assertEquals(0, resumed.nextPosition());
-        assertTrue(resumed.dispatched());
+        assertEquals(1, resumed.nextPosition());
     }
 
     @DatabaseTest
@@ -108,13 +123,12 @@ class JdbiDeliveryStoreTest {
         DeliveryEvent dispatched = event(job, 0, DeliveryEventStatus.DISPATCHED);
         DeliveryEvent delivered = event(job, 0, DeliveryEventStatus.DELIVERED);
 
-        store.recordDispatched(job.otpId(), lease, 0, dispatched, List.of());
-        assertTrue(store.recordOutcome(job.otpId(), lease, 0, delivered, List.of(), true));
+        assertTrue(store.recordAttempt(job.otpId(), lease, 0, dispatched, delivered, List.of(), true));
 
         assertEquals(List.of(), store.claim(10, NOW.plus(Duration.ofHours(1)), LEASE), "the job and its code are gone");
         assertEquals(List.of(dispatched, delivered), store.events(ACCOUNT, job.otpId()));
-        assertFalse(store.recordOutcome(job.otpId(), lease, 0, event(job, 0, DeliveryEventStatus.DELIVERED),
-                List.of(), true), "an ended job takes no more events");
+        assertFalse(store.recordAttempt(job.otpId(), lease, 0, event(job, 0, DeliveryEventStatus.DISPATCHED),
+                event(job, 0, DeliveryEventStatus.DELIVERED), List.of(), true), "an ended job takes no more events");
     }
 
     @DatabaseTest
@@ -122,13 +136,14 @@ class JdbiDeliveryStoreTest {
         given(database, Channel.SMS, Channel.VIBER);
         UUID lease = store.claim(1, NOW, LEASE).get(0).lease();
         DeliveryEvent dispatched = event(job, 0, DeliveryEventStatus.DISPATCHED);
-        store.recordDispatched(job.otpId(), lease, 0, dispatched, List.of(UUID.randomUUID()));
+        DeliveryEvent timedOut = event(job, 0, DeliveryEventStatus.TIMED_OUT);
+        store.recordAttempt(job.otpId(), lease, 0, dispatched, timedOut, List.of(UUID.randomUUID()), false);
 
         new JdbiOtpStore(database, Clock.systemUTC()).delete(ACCOUNT, job.otpId());
 
-        assertFalse(store.recordOutcome(job.otpId(), lease, 0, event(job, 0, DeliveryEventStatus.TIMED_OUT),
-                List.of(), false));
-        assertEquals(List.of(dispatched), store.events(ACCOUNT, job.otpId()));
-        assertEquals(1, new JdbiWebhookStore(database).claim(10, NOW, LEASE).size(), "its webhook still goes out");
+        assertFalse(store.recordAttempt(job.otpId(), lease, 1, event(job, 1, DeliveryEventStatus.DISPATCHED),
+                event(job, 1, DeliveryEventStatus.DELIVERED), List.of(), true));
+        assertEquals(List.of(dispatched, timedOut), store.events(ACCOUNT, job.otpId()));
+        assertEquals(1, new JdbiWebhookStore(database).claim(10, NOW, LEASE).size(), "its webhooks still go out");
     }
 }

@@ -34,9 +34,9 @@ class JdbiWebhookStoreTest {
     private JdbiWebhookStore store;
     private DeliveryEvent dispatched;
     private DeliveryEvent timedOut;
-    private DeliveryEvent dispatchedOnBackup;
+    private DeliveryEvent deliveredOnBackup;
 
-    /** One OTP whose SMS timed out and whose Viber was dispatched: three events, each for callbacks A and B. */
+    /** One OTP whose SMS timed out and whose Viber delivered: four events, each for callbacks A and B. */
     private void given(Database database) {
         OtpRows.registerAccounts(database);
         Clock real = Clock.fixed(NOW, ZoneOffset.UTC);
@@ -47,11 +47,11 @@ class JdbiWebhookStoreTest {
         UUID lease = deliveries.claim(1, NOW, LEASE).get(0).lease();
         dispatched = event(job, 0, DeliveryEventStatus.DISPATCHED);
         timedOut = event(job, 0, DeliveryEventStatus.TIMED_OUT);
-        dispatchedOnBackup = event(job, 1, DeliveryEventStatus.DISPATCHED);
+        deliveredOnBackup = event(job, 1, DeliveryEventStatus.DELIVERED);
         List<UUID> callbacks = List.of(CALLBACK_A, CALLBACK_B);
-        deliveries.recordDispatched(job.otpId(), lease, 0, dispatched, callbacks);
-        deliveries.recordOutcome(job.otpId(), lease, 0, timedOut, callbacks, false);
-        deliveries.recordDispatched(job.otpId(), lease, 1, dispatchedOnBackup, callbacks);
+        deliveries.recordAttempt(job.otpId(), lease, 0, dispatched, timedOut, callbacks, false);
+        deliveries.recordAttempt(job.otpId(), lease, 1, event(job, 1, DeliveryEventStatus.DISPATCHED),
+                deliveredOnBackup, callbacks, true);
         store = new JdbiWebhookStore(database);
     }
 
@@ -128,8 +128,8 @@ class JdbiWebhookStoreTest {
 
         List<WebhookRecord> recent = store.recent(10);
 
-        assertEquals(6, recent.size());
-        assertEquals(dispatchedOnBackup.id(), recent.get(0).eventId());
+        assertEquals(8, recent.size());
+        assertEquals(deliveredOnBackup.id(), recent.get(0).eventId());
         WebhookRecord deliveredToA = recent.stream()
                 .filter(r -> r.eventId().equals(dispatched.id()) && r.callbackId().equals(CALLBACK_A)).findFirst().orElseThrow();
         assertEquals(WebhookState.DELIVERED, deliveredToA.state());

@@ -10,8 +10,6 @@ import java.util.UUID;
  *
  * @param sealedCode the code, encrypted (see {@code CodeProtection.seal})
  * @param nextPosition the step to try next
- * @param dispatched whether the step at {@code nextPosition} has already been dispatched (its DISPATCHED
- *                   event recorded), so that a resumed job does not report it twice
  */
 public record DeliveryJob(
         UUID otpId,
@@ -20,8 +18,7 @@ public record DeliveryJob(
         String to,
         byte[] sealedCode,
         List<DeliveryStep> steps,
-        int nextPosition,
-        boolean dispatched) {
+        int nextPosition) {
 
     public DeliveryJob {
         Objects.requireNonNull(otpId, "otpId");
@@ -42,6 +39,6 @@ public record DeliveryJob(
     /** A new job that starts with the first step. */
     public static DeliveryJob start(UUID otpId, String accountId, UUID profileId, String to, byte[] sealedCode,
                                     List<DeliveryStep> steps) {
-        return new DeliveryJob(otpId, accountId, profileId, to, sealedCode, steps, 0, false);
+        return new DeliveryJob(otpId, accountId, profileId, to, sealedCode, steps, 0);
     }
 }

@@ -9,11 +9,12 @@ import java.util.UUID;
  * Durable delivery jobs and their events. Jobs are inserted together with their OTP (see
  * {@code OtpStore.insert}); this store hands them to workers and records their progress.
  *
- * <p>A worker works on a job only while it holds the job's lease: {@link #claim} takes a lease with a fresh
- * token, and every later call names the token; a call whose lease was lost (it expired and another worker
- * took the job, or the OTP was deleted) changes nothing and answers false. Each state change is written in
- * one transaction together with its event and the event's webhook deliveries (the outbox), so an event is
- * recorded, and queued for every callback, exactly when the job moves on.
+ * <p>A worker works on a job only while it holds the job's lease: a job is stored leased to the process that
+ * sent the OTP (see {@link DeliveryHandOff}), or {@link #claim} takes a lease with a fresh token; every later
+ * call names the token; a call whose lease was lost (it expired and another worker took the job, or the OTP
+ * was deleted) changes nothing and answers false. Each state change is written in one transaction together
+ * with its events and their webhook deliveries (the outbox), so an event is recorded, and queued for every
+ * callback, exactly when the job moves on.
  */
 public interface DeliveryStore {
 
@@ -27,20 +28,16 @@ public interface DeliveryStore {
     List<ClaimedJob> claim(int max, Instant now, Duration leaseFor);
 
     /**
-     * Records the DISPATCHED event of the step at {@code position} and queues it for {@code callbackIds}.
+     * Records one attempt of the step at {@code position}: its {@code dispatched} event and its {@code outcome}
+     * event, queues both for {@code callbackIds}, and moves the job on: to the next step, or, when
+     * {@code finished}, ends it (the job and its sealed code are removed). Both events are written once the
+     * gateway has answered, so a worker that dies during the attempt leaves no half-reported step: the
+     * attempt is made again under a new lease.
      *
      * @return false when the lease was lost (nothing is recorded then)
      */
-    boolean recordDispatched(UUID otpId, UUID lease, int position, DeliveryEvent event, List<UUID> callbackIds);
-
-    /**
-     * Records the outcome event of the step at {@code position}, queues it for {@code callbackIds}, and moves
-     * the job on: to the next step, or, when {@code finished}, ends it (the job and its sealed code are removed).
-     *
-     * @return false when the lease was lost (nothing is recorded then)
-     */
-    boolean recordOutcome(UUID otpId, UUID lease, int position, DeliveryEvent event, List<UUID> callbackIds,
-                          boolean finished);
+    boolean recordAttempt(UUID otpId, UUID lease, int position, DeliveryEvent dispatched, DeliveryEvent outcome,
+                          List<UUID> callbackIds, boolean finished);
 
     /**
      * Ends a job that can never be delivered (its sealed code does not open with this server's secret),

@@ -1,16 +1,19 @@
 package io.twofakit.server.domain.delivery;
 
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.TimeOrderedIds;
 import io.twofakit.server.domain.otp.CodeProtection;
 import io.twofakit.server.domain.webhook.CallbackTarget;
 import io.twofakit.server.domain.webhook.CallbackTargets;
 import io.twofakit.server.work.WorkSource;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -18,42 +21,54 @@ import java.util.logging.Logger;
 /**
  * Delivers OTPs: takes pending delivery jobs and tries their channels in order until one delivers.
  *
- * <p>For each channel it records DISPATCHED, hands the rendered message to the channel's gateway, and
- * records the outcome (DELIVERED, UNDELIVERABLE or TIMED_OUT); after a failure it goes on with the next
- * channel. Every event is written with its webhook deliveries, one per matching callback, in the same
- * transaction as the job's progress. The code is unsealed only to render the message; the job, and the
- * sealed code with it, is removed when the delivery ends.
+ * <p>Jobs come from the {@link DeliveryHandOff} of this process, already leased; the store is asked for due jobs
+ * (left by a crash, by another server, given back after a failure, or stored unleased because the hand-off was
+ * full) when the hand-off says so and otherwise every {@link #STORE_POLL}.
+ *
+ * <p>For each channel it hands the rendered message to the channel's gateway and records DISPATCHED and the
+ * outcome (DELIVERED, UNDELIVERABLE or TIMED_OUT); after a failure it goes on with the next channel. Every
+ * event is written with its webhook deliveries, one per matching callback, in the same transaction as the
+ * job's progress. The code is unsealed only to render the message; the job, and the sealed code with it, is
+ * removed when the delivery ends.
  */
 public final class DeliveryWorker implements WorkSource {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
     /** A job's lease: far longer than any gateway call should take. */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    public static final Duration LEASE = Duration.ofMinutes(2);
     /** How long a job waits after its worker failed before it is tried again. */
     static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
+    /** How often the store is asked for due jobs when nothing says it has any. */
+    static final Duration STORE_POLL = Duration.ofSeconds(1);
 
     private final DeliveryStore store;
+    private final DeliveryHandOff handOff;
     private final Map<Channel, ChannelGateway> gateways;
     private final CallbackTargets callbacks;
     private final CodeProtection codes;
     private final Clock eventClock;
     private final Clock realClock;
     private final Runnable eventsRecorded;
+    /** When the store is asked next without a sign; only the work loop's thread polls. */
+    private Instant nextStorePoll = Instant.MIN;
 
     /**
+     * @param handOff the jobs that this process's OTP service stored leased to these workers
      * @param gateways a gateway for every channel
      * @param eventClock the server's clock, for the events' timestamps
      * @param realClock real time, for leases
      * @param eventsRecorded told after events were recorded for at least one callback (wakes the webhook dispatcher)
      */
-    public DeliveryWorker(DeliveryStore store, Map<Channel, ChannelGateway> gateways, CallbackTargets callbacks,
-                          CodeProtection codes, Clock eventClock, Clock realClock, Runnable eventsRecorded) {
+    public DeliveryWorker(DeliveryStore store, DeliveryHandOff handOff, Map<Channel, ChannelGateway> gateways,
+                          CallbackTargets callbacks, CodeProtection codes, Clock eventClock, Clock realClock,
+                          Runnable eventsRecorded) {
         for (Channel channel : Channel.values()) {
             if (!gateways.containsKey(channel)) {
                 throw new IllegalArgumentException("no gateway for " + channel);
             }
         }
         this.store = store;
+        this.handOff = handOff;
         this.gateways = Map.copyOf(gateways);
         this.callbacks = callbacks;
         this.codes = codes;
@@ -64,11 +79,37 @@ public final class DeliveryWorker implements WorkSource {
 
     @Override
     public Batch poll(int capacity) {
+        List<DeliveryStore.ClaimedJob> jobs = new ArrayList<>(handOff.take(capacity));
+        Instant now = realClock.instant();
+        boolean storeSign = handOff.takeStoreSign();
+        if (jobs.size() < capacity && (storeSign || !now.isBefore(nextStorePoll))) {
+            nextStorePoll = now.plus(STORE_POLL);
+            int wanted = capacity - jobs.size();
+            List<DeliveryStore.ClaimedJob> claimed = store.claim(wanted, now, LEASE);
+            if (claimed.size() == wanted) {
+                handOff.signStoreWork(); // there may be more: look again at the next poll
+            }
+            jobs.addAll(claimed);
+        } else if (storeSign) {
+            handOff.signStoreWork(); // no room now: keep the sign for the next poll
+        }
         List<Runnable> tasks = new ArrayList<>();
-        for (DeliveryStore.ClaimedJob claimed : store.claim(capacity, realClock.instant(), LEASE)) {
+        for (DeliveryStore.ClaimedJob claimed : jobs) {
             tasks.add(() -> deliver(claimed));
         }
-        return Batch.of(tasks);
+        return new Batch(tasks, Optional.of(nextStorePoll));
+    }
+
+    /**
+     * Gives the jobs still waiting in the hand-off back to the store, due at once, so that the next server on
+     * the database need not wait for their leases to run out.
+     */
+    @Override
+    public void stopped() {
+        Instant now = realClock.instant();
+        for (DeliveryStore.ClaimedJob waiting : handOff.drain()) {
+            store.release(waiting.job().otpId(), waiting.lease(), now);
+        }
     }
 
     /** Runs one claimed job to its end, or until its lease is lost. */
@@ -99,19 +140,12 @@ public final class DeliveryWorker implements WorkSource {
         List<DeliveryStep> steps = job.steps();
         for (int position = job.nextPosition(); position < steps.size(); position++) {
             DeliveryStep step = steps.get(position);
-            boolean alreadyDispatched = position == job.nextPosition() && job.dispatched();
-            if (!alreadyDispatched) {
-                DeliveryEvent dispatched = event(job, position, step.channel(), DeliveryEventStatus.DISPATCHED, null);
-                if (!store.recordDispatched(job.otpId(), lease, position, dispatched, callbackIds)) {
-                    return;
-                }
-                wakeDispatcherFor(callbackIds);
-            }
+            DeliveryEvent dispatched = event(job, position, step.channel(), DeliveryEventStatus.DISPATCHED, null);
             DeliveryOutcome outcome = gateways.get(step.channel()).deliver(new OutgoingMessage(
                     job.otpId(), job.to(), step.channel(), step.sender(), step.render(code), position));
             boolean finished = outcome.isDelivered() || position == steps.size() - 1;
             DeliveryEvent result = event(job, position, step.channel(), outcome.status(), outcome.error());
-            if (!store.recordOutcome(job.otpId(), lease, position, result, callbackIds, finished)) {
+            if (!store.recordAttempt(job.otpId(), lease, position, dispatched, result, callbackIds, finished)) {
                 return;
             }
             wakeDispatcherFor(callbackIds);
@@ -122,8 +156,8 @@ public final class DeliveryWorker implements WorkSource {
     }
 
     /**
-     * Wakes the webhook dispatcher when the event was queued for at least one callback. Without callbacks there is
-     * nothing for it to post, and waking it would cost two queries per event for nothing.
+     * Wakes the webhook dispatcher when the events were queued for at least one callback. Without callbacks there
+     * is nothing for it to post, and waking it would cost two queries for nothing.
      */
     private void wakeDispatcherFor(List<UUID> callbackIds) {
         if (!callbackIds.isEmpty()) {
@@ -135,7 +169,7 @@ public final class DeliveryWorker implements WorkSource {
                                 DeliveryError error) {
         int sequence = status == DeliveryEventStatus.DISPATCHED
                 ? DeliveryEvent.dispatchedSequence(position) : DeliveryEvent.outcomeSequence(position);
-        return new DeliveryEvent(UUID.randomUUID(), job.otpId(), job.accountId(), job.profileId(), sequence, channel,
+        return new DeliveryEvent(TimeOrderedIds.next(), job.otpId(), job.accountId(), job.profileId(), sequence, channel,
                 status, error, eventClock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 }

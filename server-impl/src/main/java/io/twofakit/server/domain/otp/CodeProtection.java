@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.spec.GCMParameterSpec;
@@ -29,17 +30,46 @@ public final class CodeProtection {
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
 
-    private final SecretKeySpec hashKey;
-    private final SecretKeySpec sealKey;
+    private final Supplier<String> secret;
     private final SecureRandom random;
+    private volatile Keys keys;
+
+    /** The two keys, derived from the secret once. */
+    private record Keys(SecretKeySpec hash, SecretKeySpec seal) {
+    }
 
     /** @param secret the server secret (configured, or generated once and kept in the database) */
     public CodeProtection(String secret, SecureRandom random) {
-        Objects.requireNonNull(secret, "secret");
-        byte[] master = secret.getBytes(StandardCharsets.UTF_8);
-        this.hashKey = new SecretKeySpec(derive(master, "twofa-kit otp code hash v1"), HMAC);
-        this.sealKey = new SecretKeySpec(derive(master, "twofa-kit delivery job seal v1"), "AES");
+        this(supplied(Objects.requireNonNull(secret, "secret")), random);
+    }
+
+    /**
+     * @param secret gives the server secret when a code is first protected or checked, and is not asked again: the
+     *        server reads its secret from the database while the HTTP side is being prepared
+     */
+    public CodeProtection(Supplier<String> secret, SecureRandom random) {
+        this.secret = Objects.requireNonNull(secret, "secret");
         this.random = random;
+    }
+
+    private static Supplier<String> supplied(String secret) {
+        return () -> secret;
+    }
+
+    private Keys keys() {
+        Keys derived = keys;
+        if (derived == null) {
+            synchronized (this) {
+                derived = keys;
+                if (derived == null) {
+                    byte[] master = Objects.requireNonNull(secret.get(), "secret").getBytes(StandardCharsets.UTF_8);
+                    derived = new Keys(new SecretKeySpec(derive(master, "twofa-kit otp code hash v1"), HMAC),
+                            new SecretKeySpec(derive(master, "twofa-kit delivery job seal v1"), "AES"));
+                    keys = derived;
+                }
+            }
+        }
+        return derived;
     }
 
     /** The keyed hash of {@code code} for the OTP {@code otpId}, Base64. */
@@ -64,7 +94,7 @@ public final class CodeProtection {
         random.nextBytes(iv);
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, iv));
+            cipher.init(Cipher.ENCRYPT_MODE, keys().seal(), new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(bytes(otpId));
             byte[] ciphertext = cipher.doFinal(code.getBytes(StandardCharsets.UTF_8));
             return ByteBuffer.allocate(iv.length + ciphertext.length).put(iv).put(ciphertext).array();
@@ -84,7 +114,7 @@ public final class CodeProtection {
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, sealKey, new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
+            cipher.init(Cipher.DECRYPT_MODE, keys().seal(), new GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES));
             cipher.updateAAD(bytes(otpId));
             byte[] plain = cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
             return new String(plain, StandardCharsets.UTF_8);
@@ -98,7 +128,7 @@ public final class CodeProtection {
     private byte[] mac(UUID otpId, String code) {
         try {
             Mac mac = Mac.getInstance(HMAC);
-            mac.init(hashKey);
+            mac.init(keys().hash());
             mac.update(bytes(otpId));
             return mac.doFinal(code.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {

@@ -1,6 +1,8 @@
 package io.twofakit.server.domain.otp;
 
 import io.twofakit.server.domain.ResourceNotFoundException;
+import io.twofakit.server.domain.TimeOrderedIds;
+import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.delivery.DeliveryStep;
 import io.twofakit.server.domain.priority.PriorityStore;
@@ -13,13 +15,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The rules of OTPs: sending, reading, listing, validating and deleting.
  *
  * <p>Sending stores the OTP (with a keyed hash of its code, never the code) together with a delivery job
- * (with the code sealed) and returns at once; the delivery workers deliver it. Validation follows the status
+ * (with the code sealed), hands the job to the delivery workers and returns at once; they deliver it. Validation follows the status
  * machine: a wrong code counts an attempt and answers WRONG_CODE, or TOO_MANY_ATTEMPTS when it used the last
  * one; the right code answers VERIFIED; an expired OTP answers EXPIRED without counting; later validations of
  * a verified OTP answer ALREADY_REPORTED and of an exhausted one TOO_MANY_ATTEMPTS. Validations of one OTP
@@ -35,20 +38,23 @@ public final class OtpService {
     private final OtpCodeGenerator generator;
     private final CodeProtection codes;
     private final Clock clock;
+    private final DeliveryHandOff handOff;
     private final Runnable deliveryQueued;
 
     /**
      * @param clock the server's clock (the simulator can move it), for creation and expiry
+     * @param handOff where new delivery jobs go to this process's delivery workers
      * @param deliveryQueued told after an OTP and its delivery job are stored (wakes the delivery workers)
      */
     public OtpService(OtpStore otps, ProfileStore profiles, PriorityStore priorities, TemplateStore templates,
                       ReviewedWhatsAppTemplates whatsAppTemplates, OtpCodeGenerator generator, CodeProtection codes,
-                      Clock clock, Runnable deliveryQueued) {
+                      Clock clock, DeliveryHandOff handOff, Runnable deliveryQueued) {
         this.otps = otps;
         this.planner = new DeliveryPlanner(profiles, priorities, templates, whatsAppTemplates);
         this.generator = generator;
         this.codes = codes;
         this.clock = clock;
+        this.handOff = handOff;
         this.deliveryQueued = deliveryQueued;
     }
 
@@ -65,7 +71,7 @@ public final class OtpService {
         String code = request.otpCode() != null
                 ? request.otpCode() : generator.generate(profile.otpCodeLength(), profile.alphanumeric());
 
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         Instant created = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         int validityMinutes = plan.channels().get(0).codeExpirationMinutes();
         Instant expires = created.plus(Duration.ofMinutes(validityMinutes));
@@ -77,7 +83,15 @@ public final class OtpService {
             steps.add(new DeliveryStep(steps.size(), channel.channel(), channel.sender(), channel.template(),
                     validityMinutes));
         }
-        otps.insert(otp, DeliveryJob.start(id, accountId, profile.id(), request.to(), codes.seal(id, code), steps));
+        DeliveryJob job = DeliveryJob.start(id, accountId, profile.id(), request.to(), codes.seal(id, code), steps);
+        Optional<DeliveryHandOff.Lease> lease = handOff.reserve();
+        try {
+            otps.insert(otp, job, lease);
+        } catch (RuntimeException e) {
+            lease.ifPresent(handOff::cancel);
+            throw e;
+        }
+        lease.ifPresentOrElse(held -> handOff.handOver(job, held), handOff::storedUnleased);
         deliveryQueued.run();
         return id;
     }

@@ -1,5 +1,6 @@
 package io.twofakit.server.domain.otp;
 
+import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +16,18 @@ public interface OtpStore {
     record Change<R>(Otp replacement, R result) {
     }
 
-    /** Stores a new OTP and its delivery job in one transaction: either both exist afterwards or neither. */
-    void insert(Otp otp, DeliveryJob job);
+    /**
+     * Stores a new OTP and its delivery job in one transaction: either both exist afterwards or neither.
+     *
+     * @param lease the lease the job is stored with (it belongs to the delivery workers of this process); when
+     *        empty, the job is stored unleased, for any worker to claim
+     */
+    void insert(Otp otp, DeliveryJob job, Optional<DeliveryHandOff.Lease> lease);
+
+    /** Stores a new OTP and its delivery job, unleased, in one transaction. */
+    default void insert(Otp otp, DeliveryJob job) {
+        insert(otp, job, Optional.empty());
+    }
 
     Optional<Otp> find(String accountId, UUID id);
 

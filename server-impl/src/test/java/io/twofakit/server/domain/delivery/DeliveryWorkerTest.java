@@ -45,6 +45,7 @@ class DeliveryWorkerTest {
 
     private static final String ACCOUNT = "acme";
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Duration LEASE = Duration.ofSeconds(30);
 
     private final Database database = H2Databases.withAccounts(ACCOUNT);
     private final AdjustableClock clock = new AdjustableClock(Clock.fixed(T0, ZoneOffset.UTC));
@@ -54,6 +55,7 @@ class DeliveryWorkerTest {
     private final JdbiOtpStore otps = new JdbiOtpStore(database, clock);
     private final List<CallbackTarget> callbacks = new ArrayList<>();
     private final AtomicInteger wakeUps = new AtomicInteger();
+    private final DeliveryHandOff handOff = new DeliveryHandOff(10, clock, LEASE);
     private Map<Channel, ChannelGateway> gateways = simulated(Optional.of(handset));
 
     @AfterEach
@@ -81,11 +83,23 @@ class DeliveryWorkerTest {
                 return callbacks.stream().filter(c -> c.id().equals(callbackId)).findFirst();
             }
         };
-        return new DeliveryWorker(deliveries, gateways, targets, codes, clock, clock, wakeUps::incrementAndGet);
+        return new DeliveryWorker(deliveries, handOff, gateways, targets, codes, clock, clock, wakeUps::incrementAndGet);
     }
 
-    /** Stores an OTP with its job, as the OTP service does. */
+    /** Stores an OTP with its job unleased, as the OTP service does when the hand-off is full. */
     private UUID send(String to, String code, Channel... channels) {
+        return store(to, code, Optional.empty(), channels).otpId();
+    }
+
+    /** Stores an OTP with its job leased to this process and hands the job over, as the OTP service does. */
+    private UUID sendHandedOver(String to, String code, Channel... channels) {
+        DeliveryHandOff.Lease lease = handOff.reserve().orElseThrow();
+        DeliveryJob job = store(to, code, Optional.of(lease), channels);
+        handOff.handOver(job, lease);
+        return job.otpId();
+    }
+
+    private DeliveryJob store(String to, String code, Optional<DeliveryHandOff.Lease> lease, Channel... channels) {
         UUID id = UUID.randomUUID();
         Otp otp = new Otp(id, ACCOUNT, UUID.randomUUID(), to, codes.hash(id, code), OtpStatus.ACTIVE, 0, 3, T0,
                 T0.plusSeconds(300));
@@ -93,8 +107,9 @@ class DeliveryWorkerTest {
         for (Channel channel : channels) {
             steps.add(new DeliveryStep(steps.size(), channel, "from-" + channel, channel + ": {{otp_code}} ({{expiration_time}} min)", 5));
         }
-        otps.insert(otp, DeliveryJob.start(id, ACCOUNT, otp.profileId(), to, codes.seal(id, code), steps));
-        return id;
+        DeliveryJob job = DeliveryJob.start(id, ACCOUNT, otp.profileId(), to, codes.seal(id, code), steps);
+        otps.insert(otp, job, lease);
+        return job;
     }
 
     /** Runs every due job to its end, as the work loop would. */
@@ -184,22 +199,64 @@ class DeliveryWorkerTest {
         runDueJobs(worker());
 
         assertEquals(8, new JdbiWebhookStore(database).recent(100).size(), "4 events x 2 callbacks");
-        assertEquals(4, wakeUps.get(), "the dispatcher is woken after each event queued for the callbacks");
+        assertEquals(2, wakeUps.get(), "the dispatcher is woken after each attempt's events are queued");
     }
 
     @Test
-    void aJobWhoseStepWasDispatchedBeforeACrashIsNotReportedTwice() {
-        UUID id = send("+4917612345678", "4711", Channel.SMS);
-        DeliveryStore.ClaimedJob claimed = deliveries.claim(1, clock.instant(), Duration.ofSeconds(30)).get(0);
-        DeliveryEvent dispatched = new DeliveryEvent(UUID.randomUUID(), id, ACCOUNT, claimed.job().profileId(), 0,
-                Channel.SMS, DISPATCHED, null, T0);
-        deliveries.recordDispatched(id, claimed.lease(), 0, dispatched, List.of());
-        // the worker dies here; its lease runs out
-        clock.advance(Duration.ofSeconds(31));
+    void aJobHandedOverIsDeliveredThoughTheStoreHasItLeased() {
+        UUID id = sendHandedOver("+4917612345678", "4711", Channel.SMS);
+        assertEquals(List.of(), deliveries.claim(10, clock.instant(), LEASE), "no other worker can claim it");
 
-        runDueJobs(worker());
+        assertEquals(1, runDueJobs(worker()));
 
         assertEquals(List.of("SMS DISPATCHED", "SMS DELIVERED"), eventsOf(id));
+        assertEquals(0, runDueJobs(worker()), "the job ended");
+    }
+
+    @Test
+    void aHandedOverJobWhoseLeaseRanOutWhileItWaitedIsClaimedFromTheStoreInstead() {
+        UUID id = sendHandedOver("+4917612345678", "4711", Channel.SMS);
+        DeliveryWorker worker = worker();
+        worker.poll(10); // the store asked once: the next store poll is due a second later
+        clock.advance(LEASE.plusSeconds(1));
+        // another process could claim the job now; this one must not deliver it under the old lease
+
+        WorkSource.Batch batch = worker.poll(10);
+        batch.tasks().forEach(Runnable::run);
+
+        assertEquals(1, batch.tasks().size(), "claimed from the store under a new lease");
+        assertEquals(List.of("SMS DISPATCHED", "SMS DELIVERED"), eventsOf(id));
+        assertEquals(1, handset.messages("+4917612345678").size());
+    }
+
+    @Test
+    void stoppingGivesTheWaitingJobsBackToTheStoreDueAtOnce() {
+        UUID id = sendHandedOver("+4917612345678", "4711", Channel.SMS);
+
+        worker().stopped();
+
+        List<DeliveryStore.ClaimedJob> claimed = deliveries.claim(10, clock.instant(), LEASE);
+        assertEquals(List.of(id), claimed.stream().map(c -> c.job().otpId()).toList(),
+                "the next server takes it without waiting for the lease");
+    }
+
+    @Test
+    void theStoreIsAskedAgainOnlyWhenSignalledOrAfterItsInterval() {
+        DeliveryWorker worker = worker();
+        assertEquals(0, worker.poll(10).tasks().size());
+        UUID unleased = send("+4917612345678", "4711", Channel.SMS);
+
+        assertEquals(0, worker.poll(10).tasks().size(), "nothing said the store has new work");
+        handOff.storedUnleased();
+        assertEquals(1, worker.poll(10).tasks().size(), "told that a job was stored unleased");
+        UUID later = send("+4917612345679", "4711", Channel.SMS);
+        clock.advance(DeliveryWorker.STORE_POLL);
+        List<Runnable> found = worker.poll(10).tasks();
+
+        assertEquals(1, found.size(), "found at the next regular poll");
+        found.forEach(Runnable::run);
+        assertEquals(List.of("SMS DISPATCHED", "SMS DELIVERED"), eventsOf(later));
+        assertEquals(List.of(), eventsOf(unleased), "its task was not run here");
     }
 
     @Test
@@ -211,7 +268,7 @@ class DeliveryWorkerTest {
         UUID id = send("+4917612345678", "4711", Channel.SMS);
 
         runDueJobs(worker());
-        assertEquals(List.of("SMS DISPATCHED"), eventsOf(id));
+        assertEquals(List.of(), eventsOf(id), "an attempt is recorded once the gateway has answered");
         assertEquals(0, runDueJobs(worker()), "not due again at once");
 
         gateways = simulated(Optional.of(handset));
@@ -223,7 +280,7 @@ class DeliveryWorkerTest {
     @Test
     void aJobSealedUnderAnotherSecretIsAbandonedNotRetriedForever() {
         UUID id = send("+4917612345678", "4711", Channel.SMS);
-        DeliveryWorker withAnotherSecret = new DeliveryWorker(deliveries, gateways, new CallbackTargets() {
+        DeliveryWorker withAnotherSecret = new DeliveryWorker(deliveries, handOff, gateways, new CallbackTargets() {
             @Override
             public List<CallbackTarget> matching(String accountId, UUID profileId) {
                 return List.of();

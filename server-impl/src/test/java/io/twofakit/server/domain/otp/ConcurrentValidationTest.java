@@ -5,12 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.template.MessageTemplate;
 import io.twofakit.server.store.Database;
 import io.twofakit.server.store.DatabaseTest;
 import io.twofakit.server.store.JdbiOtpStore;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -56,7 +58,7 @@ class ConcurrentValidationTest {
         OtpService service = new OtpService(new JdbiOtpStore(database, clock), profiles,
                 new InMemoryStores.Priorities(), templates, (account, name, language) -> java.util.Optional.empty(),
                 new OtpCodeGenerator(new SecureRandom()), new CodeProtection(OtpFixture.SECRET, new SecureRandom()),
-                clock, () -> { });
+                clock, new DeliveryHandOff(100, clock, Duration.ofMinutes(2)), () -> { });
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long started = System.nanoTime();
         try {

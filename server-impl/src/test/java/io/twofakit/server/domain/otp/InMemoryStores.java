@@ -1,6 +1,7 @@
 package io.twofakit.server.domain.otp;
 
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.priority.Priority;
 import io.twofakit.server.domain.priority.PriorityStore;
@@ -217,11 +218,14 @@ final class InMemoryStores {
     static final class Otps implements OtpStore {
         final Map<UUID, Otp> byId = new LinkedHashMap<>();
         final List<DeliveryJob> jobs = new ArrayList<>();
+        /** The lease each job was stored with, by OTP id; absent for a job stored unleased. */
+        final Map<UUID, DeliveryHandOff.Lease> leases = new LinkedHashMap<>();
 
         @Override
-        public synchronized void insert(Otp otp, DeliveryJob job) {
+        public synchronized void insert(Otp otp, DeliveryJob job, Optional<DeliveryHandOff.Lease> lease) {
             byId.put(otp.id(), otp);
             jobs.add(job);
+            lease.ifPresent(held -> leases.put(otp.id(), held));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.twofakit.server.domain.otp;
 
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.priority.ChannelRank;
 import io.twofakit.server.domain.priority.Priority;
 import io.twofakit.server.domain.profile.Profile;
@@ -11,6 +12,7 @@ import io.twofakit.server.domain.template.MessageTemplate;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,6 +25,8 @@ final class OtpFixture {
     static final String ACCOUNT = "acme";
     static final String SECRET = "a-test-secret-of-enough-length";
     static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+    /** Jobs that the fixture's hand-off takes before it is full. */
+    static final int HAND_OFF_CAPACITY = 2;
 
     final InMemoryStores.Profiles profiles = new InMemoryStores.Profiles();
     final InMemoryStores.Priorities priorities = new InMemoryStores.Priorities();
@@ -32,8 +36,9 @@ final class OtpFixture {
     final AdjustableClock clock = new AdjustableClock(Clock.fixed(START, ZoneOffset.UTC));
     final CodeProtection codes = new CodeProtection(SECRET, new SecureRandom());
     final AtomicInteger deliveriesQueued = new AtomicInteger();
+    final DeliveryHandOff handOff = new DeliveryHandOff(HAND_OFF_CAPACITY, clock, Duration.ofMinutes(2));
     final OtpService service = new OtpService(otps, profiles, priorities, templates, whatsAppTemplates::findByNameAndLanguage,
-            new OtpCodeGenerator(new SecureRandom()), codes, clock, deliveriesQueued::incrementAndGet);
+            new OtpCodeGenerator(new SecureRandom()), codes, clock, handOff, deliveriesQueued::incrementAndGet);
 
     /** A text template of {@code channel}, named {@code channel_language_n}. */
     MessageTemplate template(Channel channel, String language, String message, int expirationMinutes) {

@@ -8,6 +8,7 @@ import static io.twofakit.server.domain.otp.OtpFixture.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
+import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.delivery.DeliveryStep;
 import io.twofakit.server.domain.priority.ChannelRank;
@@ -67,6 +69,25 @@ class OtpServiceTest {
                     "the job must keep the code sealed");
             assertEquals("1abc3r", fixture.codeOf(id));
             assertEquals(1, fixture.deliveriesQueued.get(), "the delivery workers are woken");
+        }
+
+        @Test
+        void storesEachJobLeasedToTheDeliveryWorkersUntilTheHandOffIsFull() {
+            fixture.smsProfile("login");
+
+            List<UUID> sent = new java.util.ArrayList<>();
+            for (int i = 0; i <= OtpFixture.HAND_OFF_CAPACITY; i++) {
+                sent.add(service.send(ACCOUNT, request("+4917612345678", "login")));
+            }
+
+            for (UUID handedOver : sent.subList(0, OtpFixture.HAND_OFF_CAPACITY)) {
+                DeliveryHandOff.Lease lease = fixture.otps.leases.get(handedOver);
+                assertNotNull(lease, "stored leased to this process's workers");
+                assertEquals(START.plus(Duration.ofMinutes(2)), lease.until());
+            }
+            UUID beyond = sent.get(OtpFixture.HAND_OFF_CAPACITY);
+            assertFalse(fixture.otps.leases.containsKey(beyond), "the hand-off is full: stored for any worker to claim");
+            assertEquals(sent.size(), fixture.deliveriesQueued.get(), "the delivery workers are woken for each");
         }
 
         @Test

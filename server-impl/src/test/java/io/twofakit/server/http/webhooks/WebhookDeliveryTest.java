@@ -12,6 +12,7 @@ import io.twofakit.server.domain.delivery.ChannelGateway;
 import io.twofakit.server.domain.delivery.DeliveryEvent;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.delivery.DeliveryStep;
+import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.delivery.DeliveryWorker;
 import io.twofakit.server.domain.otp.CodeProtection;
 import io.twofakit.server.domain.otp.Otp;
@@ -102,7 +103,8 @@ class WebhookDeliveryTest {
         for (Channel channel : Channel.values()) {
             gateways.put(channel, new SimulatorGateway(channel, Optional.empty(), clock));
         }
-        DeliveryWorker worker = new DeliveryWorker(deliveries, gateways, targets, codes, clock, clock, () -> { });
+        DeliveryWorker worker = new DeliveryWorker(deliveries, new DeliveryHandOff(1, clock, Duration.ofMinutes(2)),
+                gateways, targets, codes, clock, clock, () -> { });
         worker.poll(10).tasks().forEach(Runnable::run);
         return id;
     }
