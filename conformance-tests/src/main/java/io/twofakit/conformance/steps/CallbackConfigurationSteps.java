@@ -8,7 +8,6 @@ import static io.twofakit.conformance.steps.TemplateResponses.assertViolationNam
 import static io.twofakit.conformance.steps.TemplateResponses.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cucumber.datatable.DataTable;
 import io.cucumber.java.After;
@@ -21,7 +20,6 @@ import io.restassured.response.Response;
 import io.twofakit.conformance.ApiClient;
 import io.twofakit.conformance.CallbackWorld;
 import io.twofakit.conformance.ProfileWorld;
-import io.twofakit.conformance.ResourceWorld.Created;
 import io.twofakit.conformance.ScenarioState;
 import io.twofakit.conformance.TemplateWorld;
 import java.util.LinkedHashMap;
@@ -45,12 +43,16 @@ public class CallbackConfigurationSteps {
     private final CallbackWorld world;
     private final ProfileWorld profiles;
     private final TemplateWorld accounts;
+    private final ResourceRequests callbacks;
 
     public CallbackConfigurationSteps(ScenarioState state, CallbackWorld world, ProfileWorld profiles, TemplateWorld accounts) {
         this.state = state;
         this.world = world;
         this.profiles = profiles;
         this.accounts = accounts;
+        // a configuration has no name: the scenario knows it by its URL
+        this.callbacks = new ResourceRequests(state, world, PATH, "callback configuration",
+                (owner, id) -> String.valueOf(listedById(owner, id).get("url")));
     }
 
     /** Which OTPs' events a configuration receives: those of every profile (empty), or of one profile (its base name). */
@@ -61,11 +63,7 @@ public class CallbackConfigurationSteps {
 
     @After
     public void deleteTheCallbackConfigurationsTheScenarioCreated() {
-        for (Created callback : world.toDelete()) {
-            Response response = callback.owner().api().delete(ITEM_PATH, callback.id());
-            assertTrue(response.statusCode() == 200 || response.statusCode() == 404,
-                    () -> "cleaning up callback configuration " + callback.id() + ": " + describe(response));
-        }
+        callbacks.deleteWhatTheScenarioCreated();
     }
 
     // ---- creating ----
@@ -95,35 +93,35 @@ public class CallbackConfigurationSteps {
 
     @When("it creates a callback configuration {string} at the URL of {string} for {scope}")
     public void itCreatesACallbackConfigurationAtTheUrlOf(String base, String urlOf, Optional<String> scope) {
-        create(base, state.client(), body(url(urlOf), Map.of(), scope));
+        callbacks.create(base, state.client(), body(url(urlOf), Map.of(), scope));
     }
 
     @When("it creates a callback configuration {string} for {scope} with the headers:")
     public void itCreatesACallbackConfigurationWithHeaders(String base, Optional<String> scope, DataTable headers) {
-        create(base, state.client(), body(url(base), headers.asMap(), scope));
+        callbacks.create(base, state.client(), body(url(base), headers.asMap(), scope));
     }
 
     @When("it creates a callback configuration for the URL {string}")
     public void itCreatesACallbackConfigurationForTheUrl(String url) {
-        create(null, accounts.deliberatelyInvalid(), body(url, Map.of(), Optional.empty()));
+        callbacks.create(null, accounts.deliberatelyInvalid(), body(url, Map.of(), Optional.empty()));
     }
 
     @When("it creates a callback configuration with a URL of {int} characters")
     public void itCreatesACallbackConfigurationWithAUrlOfLength(int length) {
         String url = url("long") + "/";
         ApiClient client = length <= 2048 ? state.client() : accounts.deliberatelyInvalid();
-        create(null, client, body(url + "u".repeat(Math.max(0, length - url.length())), Map.of(), Optional.empty()));
+        callbacks.create(null, client, body(url + "u".repeat(Math.max(0, length - url.length())), Map.of(), Optional.empty()));
     }
 
     @When("it creates a callback configuration {string} with the header {string} set to {string}")
     public void itCreatesACallbackConfigurationWithTheHeader(String base, String name, String value) {
-        create(base, state.client(), body(url(base), Map.of(name, value), Optional.empty()));
+        callbacks.create(base, state.client(), body(url(base), Map.of(name, value), Optional.empty()));
     }
 
     @When("it creates a callback configuration {string} with a header value of {int} characters")
     public void itCreatesACallbackConfigurationWithAHeaderValueOfLength(String base, int length) {
         ApiClient client = length <= 1024 ? state.client() : accounts.deliberatelyInvalid();
-        create(base, client, body(url(base), Map.of("X-Long", "v".repeat(length)), Optional.empty()));
+        callbacks.create(base, client, body(url(base), Map.of("X-Long", "v".repeat(length)), Optional.empty()));
     }
 
     @When("it creates a callback configuration {string} with {int} headers")
@@ -132,20 +130,20 @@ public class CallbackConfigurationSteps {
         for (int i = 1; i <= count; i++) {
             headers.put("X-Header-" + i, String.valueOf(i));
         }
-        create(base, count <= 20 ? state.client() : accounts.deliberatelyInvalid(), body(url(base), headers, Optional.empty()));
+        callbacks.create(base, count <= 20 ? state.client() : accounts.deliberatelyInvalid(), body(url(base), headers, Optional.empty()));
     }
 
     @When("it creates a callback configuration {string} for a profile that does not exist")
     public void itCreatesACallbackConfigurationForAProfileThatDoesNotExist(String base) {
         Map<String, Object> body = body(url(base), Map.of(), Optional.empty());
         body.put("profileId", UUID.randomUUID().toString());
-        create(base, state.client(), body);
+        callbacks.create(base, state.client(), body);
     }
 
     @When("it creates a callback configuration from the body {string}")
     public void itCreatesACallbackConfigurationFromTheBody(String body) {
         ApiClient client = accounts.deliberatelyInvalid();
-        received(null, client, client.api().contentType(ContentType.JSON)
+        callbacks.received(null, client, client.api().contentType(ContentType.JSON)
                 .body(body.replace(ResourceResponses.NAME_PLACEHOLDER, url("raw"))).post(PATH));
     }
 
@@ -180,7 +178,7 @@ public class CallbackConfigurationSteps {
 
     @When("it moves the callback configuration {string} to the URL of {string}")
     public void itMovesTheCallbackConfiguration(String base, String urlOf) {
-        patch(state.client(), base, Map.of("url", url(urlOf)));
+        callbacks.patch(state.client(), base, Map.of("url", url(urlOf)));
         if (state.lastResponse().statusCode() == 200) {
             world.renamed(base, base, url(urlOf));
         }
@@ -188,12 +186,12 @@ public class CallbackConfigurationSteps {
 
     @When("it changes the headers of the callback configuration {string} to:")
     public void itChangesTheHeaders(String base, DataTable headers) {
-        patch(state.client(), base, Map.of("url", world.get(base).name(), "headers", headers.asMap()));
+        callbacks.patch(state.client(), base, Map.of("url", world.get(base).name(), "headers", headers.asMap()));
     }
 
     @When("it scopes the callback configuration {string} to the profile {string}")
     public void itScopesTheCallbackConfiguration(String base, String profile) {
-        patch(state.client(), base, Map.of("url", world.get(base).name(), "profileId", profiles.get(profile).id()));
+        callbacks.patch(state.client(), base, Map.of("url", world.get(base).name(), "profileId", profiles.get(profile).id()));
     }
 
     @When("it changes the callback configuration {string} with the body {string}")
@@ -225,9 +223,7 @@ public class CallbackConfigurationSteps {
 
     @When("it deletes the callback configuration {string}")
     public void itDeletesTheCallbackConfiguration(String base) {
-        String id = world.get(base).id();
-        world.askedFor(id);
-        state.received(state.client().api().delete(ITEM_PATH, id));
+        callbacks.delete(state.client(), base);
     }
 
     @When("it deletes the callback configuration {string} again")
@@ -313,25 +309,6 @@ public class CallbackConfigurationSteps {
             case "deletes" -> client.api().delete(ITEM_PATH, id);
             default -> throw new IllegalArgumentException("changes or deletes, not " + action);
         };
-    }
-
-    private void create(String base, ApiClient client, Map<String, Object> body) {
-        received(base, client, client.api().contentType(ContentType.JSON).body(body).post(PATH));
-    }
-
-    /** Records the answer to a create; whatever was created (even when it should not have been) is deleted afterwards. */
-    private void received(String base, ApiClient client, Response response) {
-        state.received(response);
-        if (response.statusCode() == 201) {
-            String id = response.jsonPath().getString("id");
-            world.created(base, client, id, String.valueOf(listedById(client, id).get("url")));
-        }
-    }
-
-    private void patch(ApiClient client, String base, Map<String, Object> body) {
-        String id = world.get(base).id();
-        world.askedFor(id);
-        state.received(client.api().contentType(ContentType.JSON).body(body).patch(ITEM_PATH, id));
     }
 
     /** The listed configuration the scenario created under {@code base}. */

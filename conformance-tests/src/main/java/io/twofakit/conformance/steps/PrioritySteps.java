@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,11 +41,14 @@ public class PrioritySteps {
     private final ScenarioState state;
     private final PriorityWorld world;
     private final TemplateWorld accounts;
+    private final ResourceRequests priorities;
 
     public PrioritySteps(ScenarioState state, PriorityWorld world, TemplateWorld accounts) {
         this.state = state;
         this.world = world;
         this.accounts = accounts;
+        this.priorities = new ResourceRequests(state, world, PATH, "priority",
+                (owner, id) -> owner.api().get(ITEM_PATH, id).jsonPath().getString("name"));
     }
 
     /** Channel entries as a scenario writes them: {@code SMS at 1 and VIBER at 2}. */
@@ -65,11 +67,7 @@ public class PrioritySteps {
 
     @After
     public void deleteThePrioritiesTheScenarioCreated() {
-        for (Created priority : world.toDelete()) {
-            Response response = priority.owner().api().delete(ITEM_PATH, priority.id());
-            assertTrue(response.statusCode() == 200 || response.statusCode() == 404,
-                    () -> "cleaning up priority " + priority.id() + ": " + describe(response));
-        }
+        priorities.deleteWhatTheScenarioCreated();
     }
 
     // ---- creating ----
@@ -82,26 +80,26 @@ public class PrioritySteps {
 
     @When("it creates a priority {string} trying {channelRanks}")
     public void itCreatesAPriority(String base, List<Map<String, Object>> channels) {
-        create(base, state.client(), body(world.nameFor(base), channels));
+        priorities.create(base, state.client(), body(world.nameFor(base), channels));
     }
 
     @When("it creates a priority {string} trying {channelRanks}, which breaks the contract")
     public void itCreatesAPriorityBreakingTheContract(String base, List<Map<String, Object>> channels) {
-        create(base, accounts.deliberatelyInvalid(), body(world.nameFor(base), channels));
+        priorities.create(base, accounts.deliberatelyInvalid(), body(world.nameFor(base), channels));
     }
 
     @When("it creates a priority with a name of {int} characters")
     public void itCreatesAPriorityWithANameOfLength(int length) {
         String name = world.nameFor("long");
         ApiClient client = length <= 256 ? state.client() : accounts.deliberatelyInvalid();
-        create(null, client, body(name + "n".repeat(Math.max(0, length - name.length())), channelRanks("SMS at 1")));
+        priorities.create(null, client, body(name + "n".repeat(Math.max(0, length - name.length())), channelRanks("SMS at 1")));
     }
 
     @When("it creates a priority from the body {string}")
     public void itCreatesAPriorityFromTheBody(String body) {
         Response response = accounts.deliberatelyInvalid().api().contentType(ContentType.JSON)
                 .body(body.replace(ResourceResponses.NAME_PLACEHOLDER, world.nameFor("raw"))).post(PATH);
-        received(null, accounts.deliberatelyInvalid(), response);
+        priorities.received(null, accounts.deliberatelyInvalid(), response);
     }
 
     @Then("the priority is created")
@@ -122,50 +120,46 @@ public class PrioritySteps {
 
     @When("it reads the priority with the id {string}")
     public void itReadsThePriorityWithTheId(String id) {
-        world.askedFor(id);
-        state.received(accounts.deliberatelyInvalid().api().get(ITEM_PATH, id));
+        priorities.readById(accounts.deliberatelyInvalid(), id);
     }
 
     @When("it lists the priorities")
     public void itListsThePriorities() {
-        state.received(state.client().api().get(PATH));
+        priorities.list();
     }
 
     @When("it lists the priorities named {string}")
     public void itListsThePrioritiesNamed(String base) {
-        state.received(state.client().api().queryParam("name", world.nameFor(base)).get(PATH));
+        priorities.listNamed(base);
     }
 
     @Then("the list holds the priorities {string} and {string}")
     public void theListHoldsThePriorities(String first, String second) {
-        List<String> ids = listedIds();
+        List<String> ids = priorities.listedIds();
         assertTrue(ids.contains(world.get(first).id()), () -> first + " missing: " + ids);
         assertTrue(ids.contains(world.get(second).id()), () -> second + " missing: " + ids);
     }
 
     @Then("the list holds exactly the priority {string}")
     public void theListHoldsExactlyThePriority(String base) {
-        assertEquals(List.of(world.get(base).id()), listedIds());
+        assertEquals(List.of(world.get(base).id()), priorities.listedIds());
     }
 
     // ---- changing ----
 
     @When("it renames the priority {string} to {string}")
     public void itRenamesThePriority(String base, String newBase) {
-        patch(state.client(), base, Map.of("name", world.nameFor(newBase)));
-        if (state.lastResponse().statusCode() == 200) {
-            world.renamed(base, newBase, world.nameFor(newBase));
-        }
+        priorities.rename(base, newBase);
     }
 
     @When("it changes the channels of the priority {string} to {channelRanks}")
     public void itChangesTheChannels(String base, List<Map<String, Object>> channels) {
-        patch(state.client(), base, Map.of("channelPriority", channels));
+        priorities.patch(state.client(), base, Map.of("channelPriority", channels));
     }
 
     @When("it removes every channel of the priority {string}")
     public void itRemovesEveryChannel(String base) {
-        patch(state.client(), base, Map.of("channelPriority", List.of()));
+        priorities.patch(state.client(), base, Map.of("channelPriority", List.of()));
     }
 
     @When("it changes the priority {string} with the body {string}")
@@ -184,9 +178,7 @@ public class PrioritySteps {
 
     @When("it deletes the priority {string}")
     public void itDeletesThePriority(String base) {
-        String id = world.get(base).id();
-        world.askedFor(id);
-        state.received(state.client().api().delete(ITEM_PATH, id));
+        priorities.delete(state.client(), base);
     }
 
     @When("it deletes the priority {string} again")
@@ -196,23 +188,14 @@ public class PrioritySteps {
 
     @Then("the priority {string} is no longer found")
     public void thePriorityIsNoLongerFound(String base) {
-        String id = world.get(base).id();
-        assertNotFound(id, state.client().api().get(ITEM_PATH, id));
+        priorities.assertNoLongerFound(base);
     }
 
     // ---- unknown ids ----
 
     @When("it {word} a priority that does not exist")
     public void itActsOnAPriorityThatDoesNotExist(String action) {
-        String id = UUID.randomUUID().toString();
-        world.askedFor(id);
-        state.received(switch (action) {
-            case "reads" -> state.client().api().get(ITEM_PATH, id);
-            case "changes" -> state.client().api().contentType(ContentType.JSON).body(Map.of("name", world.nameFor("ghost")))
-                    .patch(ITEM_PATH, id);
-            case "deletes" -> state.client().api().delete(ITEM_PATH, id);
-            default -> throw new IllegalArgumentException("reads, changes or deletes, not " + action);
-        });
+        priorities.actOnAnUnknownId(action, Map.of("name", world.nameFor("ghost")));
     }
 
     // ---- outcomes ----
@@ -238,21 +221,17 @@ public class PrioritySteps {
 
     @When("the other account reads the priority {string}")
     public void theOtherAccountReadsThePriority(String base) {
-        String id = world.get(base).id();
-        world.askedFor(id);
-        state.received(accounts.secondAccount().api().get(ITEM_PATH, id));
+        priorities.read(accounts.secondAccount(), base);
     }
 
     @When("the other account renames the priority {string} to {string}")
     public void theOtherAccountRenamesThePriority(String base, String newBase) {
-        patch(accounts.secondAccount(), base, Map.of("name", world.nameFor(newBase)));
+        priorities.patch(accounts.secondAccount(), base, Map.of("name", world.nameFor(newBase)));
     }
 
     @When("the other account deletes the priority {string}")
     public void theOtherAccountDeletesThePriority(String base) {
-        String id = world.get(base).id();
-        world.askedFor(id);
-        state.received(accounts.secondAccount().api().delete(ITEM_PATH, id));
+        priorities.delete(accounts.secondAccount(), base);
     }
 
     @Then("the other account's priorities do not include {string}")
@@ -269,31 +248,5 @@ public class PrioritySteps {
         body.put("name", name);
         body.put("channelPriority", channels);
         return body;
-    }
-
-    private void create(String base, ApiClient client, Map<String, Object> body) {
-        received(base, client, client.api().contentType(ContentType.JSON).body(body).post(PATH));
-    }
-
-    /** Records the answer to a create; whatever was created (even when it should not have been) is deleted afterwards. */
-    private void received(String base, ApiClient client, Response response) {
-        state.received(response);
-        if (response.statusCode() == 201) {
-            String id = response.jsonPath().getString("id");
-            Response read = client.api().get(ITEM_PATH, id);
-            world.created(base, client, id, read.jsonPath().getString("name"));
-        }
-    }
-
-    private void patch(ApiClient client, String base, Map<String, Object> body) {
-        String id = world.get(base).id();
-        world.askedFor(id);
-        state.received(client.api().contentType(ContentType.JSON).body(body).patch(ITEM_PATH, id));
-    }
-
-    private List<String> listedIds() {
-        Response response = state.lastResponse();
-        assertStatus(200, response);
-        return response.jsonPath().getList("id", String.class);
     }
 }

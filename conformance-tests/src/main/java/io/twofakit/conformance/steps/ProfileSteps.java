@@ -20,7 +20,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.twofakit.conformance.ApiClient;
 import io.twofakit.conformance.ProfileWorld;
-import io.twofakit.conformance.ResourceWorld.Created;
 import io.twofakit.conformance.ScenarioState;
 import io.twofakit.conformance.TemplateWorld;
 import java.util.ArrayList;
@@ -49,11 +48,14 @@ public class ProfileSteps {
     private final ScenarioState state;
     private final ProfileWorld world;
     private final TemplateWorld accounts;
+    private final ResourceRequests profiles;
 
     public ProfileSteps(ScenarioState state, ProfileWorld world, TemplateWorld accounts) {
         this.state = state;
         this.world = world;
         this.accounts = accounts;
+        this.profiles = new ResourceRequests(state, world, PATH, "profile",
+                (owner, id) -> owner.api().get(ITEM_PATH, id).jsonPath().getString("name"));
     }
 
     /** Whether generated codes mix letters into the digits, as the contract sends it ("true" or "false"). */
@@ -64,11 +66,7 @@ public class ProfileSteps {
 
     @After(order = CLEANUP_ORDER)
     public void deleteTheProfilesTheScenarioCreated() {
-        for (Created profile : world.toDelete()) {
-            Response response = profile.owner().api().delete(ITEM_PATH, profile.id());
-            assertTrue(response.statusCode() == 200 || response.statusCode() == 404,
-                    () -> "cleaning up profile " + profile.id() + ": " + describe(response));
-        }
+        profiles.deleteWhatTheScenarioCreated();
     }
 
     // ---- creating ----
@@ -87,18 +85,18 @@ public class ProfileSteps {
 
     @Given("the other account has a profile {string}")
     public void theOtherAccountHasAProfile(String base) {
-        create(base, accounts.secondAccount(), body(world.nameFor(base), List.of()));
+        profiles.create(base, accounts.secondAccount(), body(world.nameFor(base), List.of()));
         theProfileIsCreated();
     }
 
     @When("it creates a profile {string} with the {word} template {string} in {word}")
     public void itCreatesAProfileWithTheTemplate(String base, String channel, String template, String language) {
-        create(base, state.client(), body(world.nameFor(base), List.of(entry(channel, List.of(ref(template, language))))));
+        profiles.create(base, state.client(), body(world.nameFor(base), List.of(entry(channel, List.of(ref(template, language))))));
     }
 
     @When("it creates a profile {string} with the channels:")
     public void itCreatesAProfileWithTheChannels(String base, DataTable channels) {
-        create(base, state.client(), body(world.nameFor(base), channels(channels)));
+        profiles.create(base, state.client(), body(world.nameFor(base), channels(channels)));
     }
 
     @When("it creates a profile {string} with {int} attempts, {codeKind} codes of {int} characters and the channels:")
@@ -107,20 +105,20 @@ public class ProfileSteps {
         body.put("attempts", attempts);
         body.put("alphanumeric", alphanumeric);
         body.put("otpCodeLength", length);
-        create(base, state.client(), body);
+        profiles.create(base, state.client(), body);
     }
 
     @When("it creates a profile with a name of {int} characters")
     public void itCreatesAProfileWithANameOfLength(int length) {
         String name = world.nameFor("long");
         ApiClient client = length <= 256 ? state.client() : accounts.deliberatelyInvalid();
-        create(null, client, body(name + "n".repeat(Math.max(0, length - name.length())), List.of()));
+        profiles.create(null, client, body(name + "n".repeat(Math.max(0, length - name.length())), List.of()));
     }
 
     @When("it creates a profile from the body {string}")
     public void itCreatesAProfileFromTheBody(String body) {
         ApiClient client = accounts.deliberatelyInvalid();
-        received(null, client, client.api().contentType(ContentType.JSON)
+        profiles.received(null, client, client.api().contentType(ContentType.JSON)
                 .body(body.replace(ResourceResponses.NAME_PLACEHOLDER, world.nameFor("raw"))).post(PATH));
     }
 
@@ -153,50 +151,46 @@ public class ProfileSteps {
 
     @When("it reads the profile with the id {string}")
     public void itReadsTheProfileWithTheId(String id) {
-        world.askedFor(id);
-        state.received(accounts.deliberatelyInvalid().api().get(ITEM_PATH, id));
+        profiles.readById(accounts.deliberatelyInvalid(), id);
     }
 
     @When("it lists the profiles")
     public void itListsTheProfiles() {
-        state.received(state.client().api().get(PATH));
+        profiles.list();
     }
 
     @When("it lists the profiles named {string}")
     public void itListsTheProfilesNamed(String base) {
-        state.received(state.client().api().queryParam("name", world.nameFor(base)).get(PATH));
+        profiles.listNamed(base);
     }
 
     @Then("the list holds the profiles {string} and {string}")
     public void theListHoldsTheProfiles(String first, String second) {
-        List<String> ids = listedIds();
+        List<String> ids = profiles.listedIds();
         assertTrue(ids.contains(world.get(first).id()), () -> first + " missing: " + ids);
         assertTrue(ids.contains(world.get(second).id()), () -> second + " missing: " + ids);
     }
 
     @Then("the list holds exactly the profile {string}")
     public void theListHoldsExactlyTheProfile(String base) {
-        assertEquals(List.of(world.get(base).id()), listedIds());
+        assertEquals(List.of(world.get(base).id()), profiles.listedIds());
     }
 
     // ---- changing ----
 
     @When("it renames the profile {string} to {string}")
     public void itRenamesTheProfile(String base, String newBase) {
-        patch(state.client(), base, Map.of("name", world.nameFor(newBase)));
-        if (state.lastResponse().statusCode() == 200) {
-            world.renamed(base, newBase, world.nameFor(newBase));
-        }
+        profiles.rename(base, newBase);
     }
 
     @When("it changes the profile {string} to {int} attempts and {codeKind} codes of {int} characters")
     public void itChangesTheSettings(String base, int attempts, String alphanumeric, int length) {
-        patch(state.client(), base, Map.of("attempts", attempts, "alphanumeric", alphanumeric, "otpCodeLength", length));
+        profiles.patch(state.client(), base, Map.of("attempts", attempts, "alphanumeric", alphanumeric, "otpCodeLength", length));
     }
 
     @When("it changes the channels of the profile {string} to:")
     public void itChangesTheChannels(String base, DataTable channels) {
-        patch(state.client(), base, Map.of("channels", channels(channels)));
+        profiles.patch(state.client(), base, Map.of("channels", channels(channels)));
     }
 
     @When("it changes the profile {string} with the body {string}")
@@ -245,9 +239,7 @@ public class ProfileSteps {
 
     @When("it deletes the profile {string}")
     public void itDeletesTheProfile(String base) {
-        String id = world.get(base).id();
-        world.askedFor(id);
-        state.received(state.client().api().delete(ITEM_PATH, id));
+        profiles.delete(state.client(), base);
     }
 
     @When("it deletes the profile {string} again")
@@ -257,23 +249,14 @@ public class ProfileSteps {
 
     @Then("the profile {string} is no longer found")
     public void theProfileIsNoLongerFound(String base) {
-        String id = world.get(base).id();
-        assertNotFound(id, state.client().api().get(ITEM_PATH, id));
+        profiles.assertNoLongerFound(base);
     }
 
     // ---- unknown ids ----
 
     @When("it {word} a profile that does not exist")
     public void itActsOnAProfileThatDoesNotExist(String action) {
-        String id = UUID.randomUUID().toString();
-        world.askedFor(id);
-        ApiClient client = state.client();
-        state.received(switch (action) {
-            case "reads" -> client.api().get(ITEM_PATH, id);
-            case "changes" -> client.api().contentType(ContentType.JSON).body(Map.of("attempts", 5)).patch(ITEM_PATH, id);
-            case "deletes" -> client.api().delete(ITEM_PATH, id);
-            default -> throw new IllegalArgumentException("reads, changes or deletes, not " + action);
-        });
+        profiles.actOnAnUnknownId(action, Map.of("attempts", 5));
     }
 
     @When("it adds templates to a profile that does not exist:")
@@ -425,34 +408,9 @@ public class ProfileSteps {
         return body;
     }
 
-    private void create(String base, ApiClient client, Map<String, Object> body) {
-        received(base, client, client.api().contentType(ContentType.JSON).body(body).post(PATH));
-    }
-
-    /** Records the answer to a create; whatever was created (even when it should not have been) is deleted afterwards. */
-    private void received(String base, ApiClient client, Response response) {
-        state.received(response);
-        if (response.statusCode() == 201) {
-            String id = response.jsonPath().getString("id");
-            world.created(base, client, id, client.api().get(ITEM_PATH, id).jsonPath().getString("name"));
-        }
-    }
-
     private Map<String, Object> read(String base) {
         Response response = state.client().api().get(ITEM_PATH, world.get(base).id());
         assertStatus(200, response);
         return response.jsonPath().getMap("");
-    }
-
-    private void patch(ApiClient client, String base, Map<String, Object> body) {
-        String id = world.get(base).id();
-        world.askedFor(id);
-        state.received(client.api().contentType(ContentType.JSON).body(body).patch(ITEM_PATH, id));
-    }
-
-    private List<String> listedIds() {
-        Response response = state.lastResponse();
-        assertStatus(200, response);
-        return response.jsonPath().getList("id", String.class);
     }
 }
