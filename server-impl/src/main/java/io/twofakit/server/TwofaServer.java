@@ -94,9 +94,9 @@ import org.glassfish.jersey.server.validation.ValidationFeature;
 /**
  * The twofa-kit server: tyntec's 2FA API v4 and twofa-kit's extensions over HTTP.
  *
- * <p>{@link #start(ServerConfig)} builds everything with {@code new}, in reading order: database, HTTP
- * infrastructure (JSON, API keys, errors), resources. New resources and the services behind them are
- * added in {@link #registerResources}.
+ * <p>{@link #start(ServerConfig)} builds everything with {@code new}, in reading order: database pool, HTTP
+ * infrastructure (JSON, API keys, errors), resources; meanwhile a thread of its own migrates the database.
+ * New resources and the services behind them are added in {@link #registerResources}.
  */
 public final class TwofaServer implements AutoCloseable {
 
