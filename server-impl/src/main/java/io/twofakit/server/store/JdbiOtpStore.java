@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 
 /**
  * OTPs in the table {@code otp}. {@link #update} reads the row with {@code select ... for update}, so that
@@ -61,24 +60,13 @@ public final class JdbiOtpStore implements OtpStore {
 
     @Override
     public List<Otp> list(String accountId, String to, OtpStatus status, int limit) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from otp where account_id = :account");
-        if (to != null) {
-            sql.append(" and to_number = :to");
-        }
-        if (status != null) {
-            sql.append(" and status = :status");
-        }
-        sql.append(" order by created_at desc, seq desc limit :limit");
-        return jdbi.withHandle(handle -> {
-            Query query = handle.createQuery(sql.toString()).bind("account", accountId).bind("limit", limit);
-            if (to != null) {
-                query.bind("to", to);
-            }
-            if (status != null) {
-                query.bind("status", status.name());
-            }
-            return query.map((row, ctx) -> otp(row)).list();
-        });
+        FilteredSelect select = new FilteredSelect("select " + COLUMNS + " from otp where account_id = :account", accountId)
+                .where("to_number", to)
+                .where("status", status == null ? null : status.name());
+        return jdbi.withHandle(handle -> select.query(handle, " order by created_at desc, seq desc limit :limit")
+                .bind("limit", limit)
+                .map((row, ctx) -> otp(row))
+                .list());
     }
 
     @Override

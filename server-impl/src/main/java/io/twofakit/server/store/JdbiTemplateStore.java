@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -66,30 +65,12 @@ public final class JdbiTemplateStore implements TemplateStore {
 
     @Override
     public List<MessageTemplate> list(String accountId, Channel channel, String name, String language) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from message_template where account_id = :account");
-        if (channel != null) {
-            sql.append(" and channel = :channel");
-        }
-        if (name != null) {
-            sql.append(" and name = :name");
-        }
-        if (language != null) {
-            sql.append(" and language = :language");
-        }
-        sql.append(" order by position");
-        return jdbi.withHandle(handle -> {
-            Query query = handle.createQuery(sql.toString()).bind("account", accountId);
-            if (channel != null) {
-                query.bind("channel", channel.name());
-            }
-            if (name != null) {
-                query.bind("name", name);
-            }
-            if (language != null) {
-                query.bind("language", language);
-            }
-            return query.map(JdbiTemplateStore::template).list();
-        });
+        FilteredSelect select = new FilteredSelect("select " + COLUMNS + " from message_template where account_id = :account",
+                accountId)
+                .where("channel", channel == null ? null : channel.name())
+                .where("name", name)
+                .where("language", language);
+        return jdbi.withHandle(handle -> select.query(handle, " order by position").map(JdbiTemplateStore::template).list());
     }
 
     /** {@inheritDoc} A template that is not there (any more) is not found. */

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
 
 /**
@@ -75,24 +74,12 @@ public final class JdbiWhatsAppTemplateStore implements WhatsAppTemplateStore {
 
     @Override
     public List<WhatsAppTemplate> search(String accountId, String name, String language) {
-        StringBuilder sql = new StringBuilder("select " + COLUMNS + " from whatsapp_template where account_id = :account");
-        if (name != null) {
-            sql.append(" and name = :name");
-        }
-        if (language != null) {
-            sql.append(" and language = :language");
-        }
-        sql.append(" order by position");
-        return jdbi.withHandle(handle -> {
-            Query query = handle.createQuery(sql.toString()).bind("account", accountId);
-            if (name != null) {
-                query.bind("name", name);
-            }
-            if (language != null) {
-                query.bind("language", language);
-            }
-            return query.map(JdbiWhatsAppTemplateStore::template).list();
-        });
+        FilteredSelect select = new FilteredSelect("select " + COLUMNS + " from whatsapp_template where account_id = :account",
+                accountId)
+                .where("name", name)
+                .where("language", language);
+        return jdbi.withHandle(handle -> select.query(handle, " order by position")
+                .map(JdbiWhatsAppTemplateStore::template).list());
     }
 
     @Override
