@@ -390,6 +390,23 @@ class OtpServiceTest {
         }
 
         @Test
+        void listsAtMostTheNewestThousand() {
+            fixture.smsProfile("login");
+            UUID oldest = service.send(ACCOUNT, request("+4917600000001", "login", null, null, "1111"));
+            UUID newest = oldest;
+            for (int i = 0; i < OtpService.LIST_LIMIT; i++) {
+                fixture.clock.advance(Duration.ofMillis(1));
+                newest = service.send(ACCOUNT, request("+4917600000001", "login", null, null, "2222"));
+            }
+
+            List<UUID> listed = ids(service.list(ACCOUNT, null, null));
+
+            assertEquals(1000, listed.size());
+            assertEquals(newest, listed.get(0));
+            assertFalse(listed.contains(oldest), "the 1001st newest is left out");
+        }
+
+        @Test
         void listsTheStatusAsOfNow() {
             fixture.smsProfile("login");
             UUID id = service.send(ACCOUNT, request("+4917600000001", "login"));
