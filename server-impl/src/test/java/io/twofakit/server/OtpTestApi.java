@@ -18,7 +18,12 @@ final class OtpTestApi {
     private final HttpClientSupport http;
 
     OtpTestApi(TwofaServer server) {
-        this.http = new HttpClientSupport(URI.create(server.baseUri() + "/"));
+        this(server.baseUri());
+    }
+
+    /** Calls to the server at {@code baseUri} (e.g. one started as a process of its own). */
+    OtpTestApi(URI baseUri) {
+        this.http = new HttpClientSupport(URI.create(baseUri + "/"));
     }
 
     /** A request with the API key {@code key} (none when null) and a JSON body (none when null). */

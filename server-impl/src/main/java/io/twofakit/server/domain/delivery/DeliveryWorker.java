@@ -34,8 +34,11 @@ import java.util.logging.Logger;
 public final class DeliveryWorker implements WorkSource {
 
     private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
-    /** A job's lease: far longer than any gateway call should take. */
-    public static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * A job's lease: longer than a gateway call should take, short enough that the jobs of a server that died are
+     * taken over by another within half a minute (a server on a database of its own takes them over at start-up).
+     */
+    public static final Duration LEASE = Duration.ofSeconds(30);
     /** How long a job waits after its worker failed before it is tried again. */
     static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(5);
     /** How often the store is asked for due jobs when nothing says it has any. */

@@ -44,8 +44,9 @@ public final class WebhookDispatcher implements WorkSource {
         this.sender = sender;
         this.settings = settings;
         this.realClock = realClock;
-        // longer than one attempt can take, so that a lease only expires when its dispatcher is gone
-        this.lease = settings.timeout().multipliedBy(3).plusSeconds(30);
+        // longer than one attempt can take, so that a lease only expires when its dispatcher is gone; short, so that
+        // the events of a server that died are taken over soon (20 s with the default 5 s timeout)
+        this.lease = settings.timeout().multipliedBy(2).plusSeconds(10);
     }
 
     @Override

@@ -1,0 +1,133 @@
+package io.twofakit.server.process;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The server's runnable jar started as a process of its own, as an operator starts it: its output goes to a log
+ * file, and it is ready when it prints where it listens. It can be killed as a crash would kill it.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    /** The jar that {@code package} builds; the tests that use it run after that phase (failsafe). */
+    public static final Path JAR = Path.of("target", "twofa-server.jar").toAbsolutePath();
+    private static final Pattern LISTENING = Pattern.compile("twofa-server is listening on (http://\\S+)");
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Process process;
+    private final URI baseUri;
+    private final Path log;
+
+    private ServerProcess(Process process, URI baseUri, Path log) {
+        this.process = process;
+        this.baseUri = baseUri;
+        this.log = log;
+    }
+
+    /**
+     * Starts the jar in {@code workingDirectory} with {@code options} (its relative default database lives there)
+     * and waits until it listens. Its output is appended to {@code log}.
+     */
+    public static ServerProcess start(Path workingDirectory, Path log, List<String> options) {
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException(JAR + " is missing: these tests run after the package phase");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(options);
+        Process process;
+        try {
+            process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        CompletableFuture<URI> listening = new CompletableFuture<>();
+        Thread copier = new Thread(() -> copyOutput(process, log, listening), "server-output");
+        copier.setDaemon(true);
+        copier.start();
+        try {
+            URI baseUri = listening.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            return new ServerProcess(process, baseUri, log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IllegalStateException("interrupted while the server started", e);
+        } catch (ExecutionException | TimeoutException e) {
+            process.destroyForcibly();
+            throw new IllegalStateException("The server did not start within " + START_TIMEOUT + "; see " + log, e);
+        }
+    }
+
+    /** Copies the process's output to the log, and completes {@code listening} with its URL when it says it. */
+    private static void copyOutput(Process process, Path log, CompletableFuture<URI> listening) {
+        try (BufferedReader output = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter file = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+                     StandardOpenOption.CREATE, StandardOpenOption.APPEND), true)) {
+            String line;
+            while ((line = output.readLine()) != null) {
+                file.println(line);
+                Matcher matcher = LISTENING.matcher(line);
+                if (matcher.find()) {
+                    listening.complete(URI.create(matcher.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            listening.completeExceptionally(e);
+        } finally {
+            listening.completeExceptionally(new IllegalStateException("the server stopped before it listened"));
+        }
+    }
+
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Kills the process at once, as {@code kill -9} would: no shutdown hook runs. Waits until it is gone. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the server process did not die");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                kill();
+            }
+        }
+    }
+}
