@@ -40,10 +40,15 @@ import io.twofakit.server.http.ApiKeyFilter;
 import io.twofakit.server.http.HealthResource;
 import io.twofakit.server.http.IgnoreH2cUpgrade;
 import io.twofakit.server.http.JsonMapperProvider;
+import io.twofakit.server.http.OptionsNotOffered;
 import io.twofakit.server.http.RequestBodyLimit;
+import io.twofakit.server.http.StorableText;
 import io.twofakit.server.http.ValidationConfigProvider;
 import io.twofakit.server.http.errors.ConstraintViolationExceptionMapper;
 import io.twofakit.server.http.errors.DomainExceptionMapper;
+import io.twofakit.server.http.errors.HttpCodecRejections;
+import io.twofakit.server.http.errors.JsonErrorPages;
+import io.twofakit.server.http.errors.RequestTargetCheck;
 import io.twofakit.server.http.errors.JsonMappingExceptionMapper;
 import io.twofakit.server.http.errors.JsonParseExceptionMapper;
 import io.twofakit.server.http.errors.JsonProcessingExceptionMapper;
@@ -83,7 +88,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -221,9 +230,31 @@ public final class TwofaServer implements AutoCloseable {
         }
     }
 
-    /** Settings of the HTTP server itself, below Jersey. */
+    /**
+     * Settings of the HTTP server itself, below Jersey: whatever it refuses by itself is answered in the API's JSON
+     * error shapes (never Grizzly's HTML page with its name, version and a stack trace); request line and headers
+     * up to {@link HttpCodecRejections#MAX_HEADER_BYTES}; no file serving. Call before {@link HttpServer#start()}.
+     */
     static void configureHttp(HttpServer http) {
-        http.getServerConfiguration().getMonitoringConfig().getHttpConfig().addProbes(new IgnoreH2cUpgrade());
+        ServerConfiguration config = http.getServerConfiguration();
+        config.getMonitoringConfig().getHttpConfig().addProbes(new IgnoreH2cUpgrade());
+        config.setDefaultErrorPageGenerator(new JsonErrorPages());
+        config.setSendFileEnabled(false);
+        // TRACE goes to Jersey, which answers 405 like any method a path does not offer
+        config.setPassTraceRequest(true);
+        config.setTraceEnabled(false);
+        // the unread rest of a body refused early is skipped up to the body limit; beyond it the connection closes
+        config.setMaxPayloadRemainderToSkip(RequestBodyLimit.MAX_BYTES);
+        for (NetworkListener listener : http.getListeners()) {
+            listener.setMaxHttpHeaderSize(HttpCodecRejections.MAX_HEADER_BYTES);
+            listener.getFileCache().setEnabled(false);
+            listener.registerAddOn(new HttpCodecRejections());
+        }
+        Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(config.getHttpHandlersWithMapping());
+        handlers.forEach((handler, mappings) -> {
+            config.removeHttpHandler(handler);
+            config.addHttpHandler(new RequestTargetCheck(handler), mappings);
+        });
     }
 
     /** JSON, API keys, request limits and the mapping of every exception to the API's error shapes. */
@@ -240,6 +271,8 @@ public final class TwofaServer implements AutoCloseable {
 
         app.register(new ApiKeyFilter(config.apiKeys()));
         app.register(new RequestBodyLimit(RequestBodyLimit.MAX_BYTES));
+        app.register(new StorableText.ParameterCheck());
+        app.register(new OptionsNotOffered());
 
         app.register(DomainExceptionMapper.class);
         app.register(ConstraintViolationExceptionMapper.class);
