@@ -40,6 +40,7 @@ import io.twofakit.server.http.ApiKeyFilter;
 import io.twofakit.server.http.HealthResource;
 import io.twofakit.server.http.IgnoreH2cUpgrade;
 import io.twofakit.server.http.JsonMapperProvider;
+import io.twofakit.server.http.MediaTypeHeaders;
 import io.twofakit.server.http.OptionsNotOffered;
 import io.twofakit.server.http.RequestBodyLimit;
 import io.twofakit.server.http.StorableText;
@@ -48,7 +49,7 @@ import io.twofakit.server.http.errors.ConstraintViolationExceptionMapper;
 import io.twofakit.server.http.errors.DomainExceptionMapper;
 import io.twofakit.server.http.errors.HttpCodecRejections;
 import io.twofakit.server.http.errors.JsonErrorPages;
-import io.twofakit.server.http.errors.RequestTargetCheck;
+import io.twofakit.server.http.errors.RequestEntryGuard;
 import io.twofakit.server.http.errors.JsonMappingExceptionMapper;
 import io.twofakit.server.http.errors.JsonParseExceptionMapper;
 import io.twofakit.server.http.errors.JsonProcessingExceptionMapper;
@@ -253,7 +254,7 @@ public final class TwofaServer implements AutoCloseable {
         Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(config.getHttpHandlersWithMapping());
         handlers.forEach((handler, mappings) -> {
             config.removeHttpHandler(handler);
-            config.addHttpHandler(new RequestTargetCheck(handler), mappings);
+            config.addHttpHandler(new RequestEntryGuard(handler), mappings);
         });
     }
 
@@ -271,6 +272,7 @@ public final class TwofaServer implements AutoCloseable {
 
         app.register(new ApiKeyFilter(config.apiKeys()));
         app.register(new RequestBodyLimit(RequestBodyLimit.MAX_BYTES));
+        app.register(new MediaTypeHeaders());
         app.register(new StorableText.ParameterCheck());
         app.register(new OptionsNotOffered());
 

@@ -22,13 +22,14 @@ import org.glassfish.grizzly.http.Protocol;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.util.HttpStatus;
+import org.glassfish.grizzly.http.util.MimeHeaders;
 import org.glassfish.grizzly.memory.Buffers;
 
 /**
  * What Grizzly's HTTP parser refuses before Jersey sees a request, answered in the API's error shapes: a request
  * line and headers over {@link #MAX_HEADER_BYTES} get 431; an unreadable {@code Content-Length}, a missing
- * {@code Host}, a body on GET, HEAD or DELETE, an HTTP version other than 1.0 and 1.1, or broken chunk framing
- * get 400 with a violation naming what is wrong. Grizzly itself answers these with an empty 400 (or 505).
+ * {@code Host}, a body on GET, HEAD or DELETE, an HTTP version other than 1.0 and 1.1, a header line without a
+ * colon, or broken chunk framing get 400 with a violation naming what is wrong. Grizzly itself answers these with an empty 400 (or 505).
  *
  * <p>An {@link AddOn} of the listener: it replaces Grizzly's HTTP codec by a subclass, built with the settings
  * Grizzly would have used, whose error response carries the JSON body. Grizzly offers
@@ -79,13 +80,17 @@ public final class HttpCodecRejections implements AddOn {
             return Rejection.of(ErrorResponses.error(431, "Request Header Fields Too Large",
                     "The request line and headers together must not exceed " + maxHeaderBytes + " bytes"));
         }
+        if (message.contains("no colon")) {
+            return violation("headers", "must each be a name, a colon and a value");
+        }
         if (cause instanceof NumberFormatException) {
             return violation("Content-Length", "must be a number of bytes");
         }
-        if (request.getResponse().getStatus() == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505.getStatusCode()) {
+        Protocol version = version(request);
+        if (version == null || request.getResponse().getStatus() == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505.getStatusCode()) {
             return violation("request", "must be HTTP/1.1 or HTTP/1.0");
         }
-        if (request.getProtocol() == Protocol.HTTP_1_1 && request.getHeader("Host") == null) {
+        if (version == Protocol.HTTP_1_1 && request.getHeader("Host") == null) {
             return violation("Host", "is required in HTTP/1.1");
         }
         Method method = request.getMethod();
@@ -97,6 +102,15 @@ public final class HttpCodecRejections implements AddOn {
             return violation("Content-Length", "must be given once");
         }
         return violation("request", "is not a valid HTTP/1.1 request");
+    }
+
+    /** The request's HTTP version, or null when it names one Grizzly does not know. */
+    private static Protocol version(HttpRequestPacket request) {
+        try {
+            return request.getProtocol();
+        } catch (IllegalStateException e) {
+            return null;
+        }
     }
 
     private static Rejection violation(String field, String message) {
@@ -118,13 +132,13 @@ public final class HttpCodecRejections implements AddOn {
         @Override
         protected void onHttpHeaderError(HttpHeader httpHeader, FilterChainContext ctx, Throwable t) throws IOException {
             HttpRequestPacket request = (HttpRequestPacket) httpHeader;
-            if (request.getProtocolDC().isNull()) {
-                // refused inside the request line: answer as HTTP/1.1 (else Grizzly writes no headers but the length)
-                request.setProtocol(Protocol.HTTP_1_1);
-            }
-            Rejection rejection = headRejection(request, t, maxHeaderBytes);
+            Rejection rejection = request.getAttribute(REJECTION) instanceof Rejection known ? known
+                    : headRejection(request, t, maxHeaderBytes);
             LOG.fine(() -> "Refused a request head with " + rejection.status() + ": " + t);
             request.setAttribute(REJECTION, rejection);
+            // the answer is HTTP/1.1 whatever the request said (Grizzly writes no headers for HTTP/0.9 and fails on
+            // a version it does not know)
+            request.setProtocol(Protocol.HTTP_1_1);
             super.onHttpHeaderError(httpHeader, ctx, t);
         }
 
@@ -152,6 +166,52 @@ public final class HttpCodecRejections implements AddOn {
                 return ctx.getStopAction();
             }
             return next;
+        }
+
+        /** HTTP/0.9 (a request line without a version) has no headers, so no way to say what its answer is. */
+        @Override
+        protected boolean onHttpHeaderParsed(HttpHeader httpHeader, Buffer buffer, FilterChainContext ctx) {
+            if (super.onHttpHeaderParsed(httpHeader, buffer, ctx)) {
+                return true;
+            }
+            HttpRequestPacket request = (HttpRequestPacket) httpHeader;
+            if (version(request) == Protocol.HTTP_0_9) {
+                request.setAttribute(REJECTION, violation("request", "must be HTTP/1.1 or HTTP/1.0"));
+                return true;
+            }
+            return false;
+        }
+
+        /**
+         * A header line without a colon: Grizzly would take the following lines for the rest of its name and
+         * wait for a colon until the header limit, leaving the client without an answer.
+         */
+        @Override
+        protected boolean parseHeaderName(HttpHeader httpHeader, MimeHeaders mimeHeaders, HeaderParsingState state,
+                                          byte[] input, int end) {
+            int start = state.arrayOffset + state.start;
+            boolean parsed = super.parseHeaderName(httpHeader, mimeHeaders, state, input, end);
+            int nameEnd = state.arrayOffset + state.offset - (parsed ? 1 : 0);
+            for (int i = start; i < nameEnd; i++) {
+                if (input[i] == '\r' || input[i] == '\n') {
+                    throw new IllegalStateException("A header line has no colon");
+                }
+            }
+            return parsed;
+        }
+
+        @Override
+        protected boolean parseHeaderName(HttpHeader httpHeader, MimeHeaders mimeHeaders, HeaderParsingState state,
+                                          Buffer input) {
+            int start = state.start;
+            boolean parsed = super.parseHeaderName(httpHeader, mimeHeaders, state, input);
+            int nameEnd = state.offset - (parsed ? 1 : 0);
+            for (int i = start; i < nameEnd; i++) {
+                if (input.get(i) == '\r' || input.get(i) == '\n') {
+                    throw new IllegalStateException("A header line has no colon");
+                }
+            }
+            return parsed;
         }
 
         @Override

@@ -1,6 +1,8 @@
 package io.twofakit.server.http.errors;
 
 import io.twofakit.server.domain.ValidationFailedException.Violation;
+import io.twofakit.server.http.RequestBodyLimit;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -10,20 +12,26 @@ import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
 
 /**
- * Answers a request whose target Jersey cannot turn into a URI (a malformed percent-escape such as {@code %ZZ}, a
+ * What the HTTP server does with a request before Jersey sees it.
+ *
+ * <p>It answers a request whose target Jersey cannot turn into a URI (a malformed percent-escape such as {@code %ZZ}, a
  * character that must be escaped such as {@code {}, a malformed {@code Host}) with a 400 naming the part: the
  * query parameter, {@code path} or {@code Host}. Without it, Jersey's Grizzly container throws before any of the
  * application's code runs, and Grizzly answers 500.
  *
+ * <p>It does not invite a client to send a body over the limit: Grizzly acknowledges {@code Expect: 100-continue}
+ * before the application runs, and the client would then send the body only to have it refused. Such a request
+ * goes to the application unacknowledged, which answers 413 at once.
+ *
  * <p>Wraps the application's {@link HttpHandler} and hands every other request to it unchanged.
  */
-public final class RequestTargetCheck extends HttpHandler {
+public final class RequestEntryGuard extends HttpHandler {
 
     private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     private final HttpHandler application;
 
-    public RequestTargetCheck(HttpHandler application) {
+    public RequestEntryGuard(HttpHandler application) {
         this.application = application;
     }
 
@@ -68,6 +76,14 @@ public final class RequestTargetCheck extends HttpHandler {
             }
         }
         return new Violation("request", "has a target that is not a valid URI");
+    }
+
+    @Override
+    protected boolean sendAcknowledgment(Request request, Response response) throws IOException {
+        if (request.getContentLengthLong() > RequestBodyLimit.MAX_BYTES) {
+            return true;
+        }
+        return super.sendAcknowledgment(request, response);
     }
 
     @Override
