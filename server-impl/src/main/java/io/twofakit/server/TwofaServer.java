@@ -14,9 +14,11 @@ import io.twofakit.server.domain.simulator.Simulator;
 import io.twofakit.server.domain.simulator.SimulatorGateway;
 import io.twofakit.server.domain.webhook.CallbackTargets;
 import io.twofakit.server.domain.webhook.ConfiguredCallbacks;
+import io.twofakit.server.domain.webhook.WebhookDeliveries;
 import io.twofakit.server.domain.webhook.WebhookDispatcher;
 import io.twofakit.server.http.resources.OtpResource;
 import io.twofakit.server.http.resources.SimulatorResource;
+import io.twofakit.server.http.resources.WebhookDeliveriesResource;
 import io.twofakit.server.http.webhooks.HttpWebhookSender;
 import io.twofakit.server.store.JdbiDeliveryStore;
 import io.twofakit.server.store.JdbiOtpStore;
@@ -208,9 +210,15 @@ public final class TwofaServer implements AutoCloseable {
         }
     }
 
-    /** Migrates the database and registers the accounts. @return the server secret */
+    /**
+     * Migrates the database (waiting for it as configured), takes over the work a killed server left on a database
+     * of its own, and registers the accounts. @return the server secret
+     */
     private static String prepare(Database database, ServerConfig config, AdjustableClock clock) {
-        database.migrate();
+        database.migrate(config.databaseWait());
+        if (database.exclusive()) {
+            database.releaseLeftLeases();
+        }
         database.registerAccounts(config.apiKeys().values(), clock);
         return config.secret() != null ? config.secret()
                 : new JdbiServerSecretStore(database, clock).secret(() -> ServerConfig.generateSecret(new SecureRandom()));
@@ -295,7 +303,7 @@ public final class TwofaServer implements AutoCloseable {
      */
     static List<WorkLoop> registerResources(ResourceConfig app, ServerConfig config, Database database,
                                             AdjustableClock clock, Supplier<String> secret) {
-        app.register(new HealthResource());
+        app.register(new HealthResource(database::reachable));
 
         ProfileStore profiles = new JdbiProfileStore(database);
         TemplateStore templateStore = new JdbiTemplateStore(database);
@@ -360,6 +368,8 @@ public final class TwofaServer implements AutoCloseable {
                 templates, whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clock, handOff,
                 delivery::wake);
         app.register(new OtpResource(otps));
+        app.register(new WebhookDeliveriesResource(
+                new WebhookDeliveries(webhookStore, callbacks, realTime, webhooks::wake)));
         if (config.simulator()) {
             app.register(new SimulatorResource(new Simulator(handset, clock, webhookStore)));
         }

@@ -10,6 +10,7 @@ import io.twofakit.server.config.ServerConfig;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,7 @@ class TwofaServerTest {
     @Test
     void aDatabaseThatCannotBeReachedStopsTheStartWithItsReason() {
         ServerConfig unreachable = new ServerConfig(0, "jdbc:postgresql://127.0.0.1:1/twofa?user=nobody",
-                Map.of("key-for-acme-1", "acme"), false, true);
+                Map.of("key-for-acme-1", "acme"), false, true).withDatabaseWait(Duration.ZERO);
 
         RuntimeException e = assertThrows(RuntimeException.class, () -> TwofaServer.start(unreachable));
 
@@ -55,7 +56,7 @@ class TwofaServerTest {
     void healthNeedsNoKey() {
         HttpResponse<String> response = http.send(http.request("health").GET());
         assertEquals(200, response.statusCode());
-        assertEquals("{\"status\":\"UP\"}", response.body());
+        assertEquals("{\"status\":\"UP\",\"checks\":{\"database\":\"UP\"}}", response.body());
         assertEquals("application/json", response.headers().firstValue("Content-Type").orElse(""));
     }
 

@@ -21,6 +21,22 @@ public class HealthSteps {
         state.received(state.client().extension().get("/health"));
     }
 
+    @When("it asks whether the server is ready")
+    public void itAsksWhetherTheServerIsReady() {
+        state.received(state.client().extension().get("/health/ready"));
+    }
+
+    @When("it asks whether the server is alive")
+    public void itAsksWhetherTheServerIsAlive() {
+        state.received(state.client().extension().get("/health/live"));
+    }
+
+    @Then("the server reports that its database is up")
+    public void theServerReportsThatItsDatabaseIsUp() {
+        Response response = state.lastResponse();
+        assertEquals("UP", response.jsonPath().getString("checks.database"), () -> AuthenticationSteps.describe(response));
+    }
+
     @Then("the server reports that it is up")
     public void theServerReportsThatItIsUp() {
         Response response = state.lastResponse();

@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
  * @param webhooks how webhook events are posted and retried
  */
 public record ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
-                           boolean simulator, Duration whatsAppReviewDelay, String secret, WebhookSettings webhooks) {
+                           boolean simulator, Duration whatsAppReviewDelay, String secret, WebhookSettings webhooks,
+                           Duration databaseWait) {
 
     public static final int DEFAULT_PORT = 8080;
     /**
@@ -51,6 +52,9 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
     public static final String ENV_WEBHOOK_RETRY_MAX = "TWOFA_WEBHOOK_RETRY_MAX";
     public static final String ENV_WEBHOOK_ATTEMPTS = "TWOFA_WEBHOOK_ATTEMPTS";
     public static final String ENV_WEBHOOK_TIMEOUT = "TWOFA_WEBHOOK_TIMEOUT";
+    public static final String ENV_DATABASE_WAIT = "TWOFA_DATABASE_WAIT";
+    /** How long the start-up waits for a database that cannot be reached yet (one still starting, say). */
+    public static final Duration DEFAULT_DATABASE_WAIT = Duration.ofSeconds(30);
     /** The shortest secret accepted: 16 characters. */
     public static final int MIN_SECRET_LENGTH = 16;
 
@@ -75,6 +79,10 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
             throw new IllegalArgumentException("a secret has at least " + MIN_SECRET_LENGTH + " characters");
         }
         Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(databaseWait, "databaseWait");
+        if (databaseWait.isNegative()) {
+            throw new IllegalArgumentException("databaseWait is negative: " + databaseWait);
+        }
     }
 
     /** A configuration with the default WhatsApp review delay, the secret kept in the database and the default webhook settings. */
@@ -87,7 +95,7 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
     public ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
                         boolean simulator, Duration whatsAppReviewDelay) {
         this(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay, null,
-                WebhookSettings.DEFAULTS);
+                WebhookSettings.DEFAULTS, DEFAULT_DATABASE_WAIT);
     }
 
     /** Thrown for arguments or variables that cannot be understood; the message says which. */
@@ -129,13 +137,16 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
                   --webhook-attempts N     attempts before an event is given up (default %d, env %s)
                   --webhook-timeout DURATION
                                            time allowed for one POST (default %s, env %s)
+                  --database-wait DURATION how long the start-up waits for a database that cannot be
+                                           reached yet (default %s, env %s)
                   --help                   print this text and exit
                 """.formatted(DEFAULT_PORT, ENV_PORT, DEFAULT_DATABASE_URL, ENV_DATABASE_URL, DEFAULT_ACCOUNT,
                 ENV_API_KEYS, ENV_SIMULATOR, ENV_WHATSAPP_REVIEW_DELAY, MIN_SECRET_LENGTH, ENV_SECRET,
                 text(WebhookSettings.DEFAULTS.retryBase()), ENV_WEBHOOK_RETRY_BASE,
                 text(WebhookSettings.DEFAULTS.retryMax()), ENV_WEBHOOK_RETRY_MAX,
                 WebhookSettings.DEFAULTS.maxAttempts(), ENV_WEBHOOK_ATTEMPTS,
-                text(WebhookSettings.DEFAULTS.timeout()), ENV_WEBHOOK_TIMEOUT);
+                text(WebhookSettings.DEFAULTS.timeout()), ENV_WEBHOOK_TIMEOUT,
+                text(DEFAULT_DATABASE_WAIT), ENV_DATABASE_WAIT);
     }
 
     /** Whether the arguments ask for the usage text. */
@@ -167,6 +178,7 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         Duration retryMax = null;
         Integer attempts = null;
         Duration timeout = null;
+        Duration databaseWait = null;
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -200,6 +212,7 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
                 case "--webhook-retry-max" -> retryMax = parsePositiveDuration(value, "--webhook-retry-max");
                 case "--webhook-attempts" -> attempts = parseAttempts(value, "--webhook-attempts");
                 case "--webhook-timeout" -> timeout = parsePositiveDuration(value, "--webhook-timeout");
+                case "--database-wait" -> databaseWait = parseDuration(value, "--database-wait");
                 default -> throw new UsageException("Unknown option: " + name);
             }
         }
@@ -236,6 +249,10 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
             timeout = parsePositiveDuration(env.get(ENV_WEBHOOK_TIMEOUT), ENV_WEBHOOK_TIMEOUT);
         }
         WebhookSettings webhooks = webhookSettings(retryBase, retryMax, attempts, timeout);
+        if (databaseWait == null) {
+            databaseWait = env.containsKey(ENV_DATABASE_WAIT)
+                    ? parseDuration(env.get(ENV_DATABASE_WAIT), ENV_DATABASE_WAIT) : DEFAULT_DATABASE_WAIT;
+        }
 
         Map<String, String> apiKeys = new LinkedHashMap<>();
         if (!apiKeyArgs.isEmpty()) {
@@ -253,25 +270,28 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         if (generated) {
             apiKeys.put(generateApiKey(random), DEFAULT_ACCOUNT);
         }
-        return new ServerConfig(port, databaseUrl, apiKeys, generated, simulator, reviewDelay, secret, webhooks);
+        return new ServerConfig(port, databaseUrl, apiKeys, generated, simulator, reviewDelay, secret, webhooks,
+                databaseWait);
     }
 
     /** A copy whose simulated WhatsApp review takes {@code delay}. */
     public ServerConfig withWhatsAppReviewDelay(Duration delay) {
-        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, delay, secret, webhooks);
+        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, delay, secret, webhooks,
+                databaseWait);
+    }
+
+    /** A copy that waits {@code wait} at start-up for a database that cannot be reached yet. */
+    public ServerConfig withDatabaseWait(Duration wait) {
+        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay, secret,
+                webhooks, wait);
     }
 
     /** A copy with other webhook settings. */
     public ServerConfig withWebhooks(WebhookSettings newWebhooks) {
         return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay, secret,
-                newWebhooks);
+                newWebhooks, databaseWait);
     }
 
-    /** A copy with another secret (null: the one kept in the database). */
-    public ServerConfig withSecret(String newSecret) {
-        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
-                newSecret, webhooks);
-    }
 
     @Override
     public String toString() {
@@ -279,7 +299,8 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         return "ServerConfig[port=" + port + ", databaseUrl=" + databaseUrl + ", accounts="
                 + new java.util.TreeSet<>(apiKeys.values()) + ", apiKeyGenerated=" + apiKeyGenerated
                 + ", simulator=" + simulator + ", whatsAppReviewDelay=" + whatsAppReviewDelay
-                + ", secret=" + (secret == null ? "kept in the database" : "configured") + ", webhooks=" + webhooks + "]";
+                + ", secret=" + (secret == null ? "kept in the database" : "configured") + ", webhooks=" + webhooks
+                + ", databaseWait=" + databaseWait + "]";
     }
 
     /** A secret for {@code --secret}, or to keep in the database when none is configured. */
@@ -373,13 +394,13 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
     private static int parseAttempts(String value, String source) throws UsageException {
         try {
             int attempts = Integer.parseInt(value.trim());
-            if (attempts >= 1 && attempts <= 1000) {
+            if (attempts >= 1 && attempts <= 10_000) {
                 return attempts;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException(source + ": expected a whole number from 1 to 1000 (got \"" + value + "\")");
+        throw new UsageException(source + ": expected a whole number from 1 to 10000 (got \"" + value + "\")");
     }
 
     private static String parseSecret(String value, String source) throws UsageException {

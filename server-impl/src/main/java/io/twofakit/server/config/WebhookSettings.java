@@ -13,9 +13,12 @@ import java.util.Objects;
  */
 public record WebhookSettings(Duration retryBase, Duration retryMax, int maxAttempts, Duration timeout) {
 
-    /** 250 ms doubling up to 30 s, 10 attempts (about 90 s in all), 5 s per POST. */
+    /**
+     * 1 s doubling up to 5 minutes, 300 attempts, 5 s per POST: the attempts span a little over 24 hours (as the
+     * webhooks of Stripe or GitHub do), and a receiver that comes back after any outage is served within 5 minutes.
+     */
     public static final WebhookSettings DEFAULTS =
-            new WebhookSettings(Duration.ofMillis(250), Duration.ofSeconds(30), 10, Duration.ofSeconds(5));
+            new WebhookSettings(Duration.ofSeconds(1), Duration.ofMinutes(5), 300, Duration.ofSeconds(5));
 
     public WebhookSettings {
         Objects.requireNonNull(retryBase, "retryBase");
@@ -33,6 +36,18 @@ public record WebhookSettings(Duration retryBase, Duration retryMax, int maxAtte
         if (timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("timeout must be positive");
         }
+    }
+
+    /**
+     * How long an event that never gets through is tried: from its first attempt to its last, the delays after
+     * every failed attempt but the last (the time the attempts themselves take comes on top).
+     */
+    public Duration span() {
+        Duration span = Duration.ZERO;
+        for (int attempt = 1; attempt < maxAttempts; attempt++) {
+            span = span.plus(delayAfter(attempt));
+        }
+        return span;
     }
 
     /** The delay after the failed attempt number {@code attempt} (1 for the first): base * 2^(attempt-1), at most max. */

@@ -13,6 +13,7 @@ public class ResourceNotFoundException extends TwofaException {
         PROFILE_TEMPLATE(false),
         PRIORITY(false),
         CALLBACK_CONFIGURATION(false),
+        WEBHOOK_DELIVERY(false),
         WHATSAPP_CONFIGURATION(false),
         TEMPLATE(true),
         WHATSAPP_TEMPLATE(true);

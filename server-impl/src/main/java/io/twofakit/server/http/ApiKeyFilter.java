@@ -6,19 +6,20 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Lets a request to tyntec's API ({@code /2fa/v4/...}) in only with a known key in the header {@code apiKey},
- * and records the key's account on the request (see {@link RequestAccount}). Other paths, such as
- * {@code /health}, need no key.
+ * Lets a request to tyntec's API ({@code /2fa/v4/...}) and to the account's webhook deliveries
+ * ({@code /webhooks/...}) in only with a known key in the header {@code apiKey}, and records the key's account on
+ * the request (see {@link RequestAccount}). Other paths, such as {@code /health}, need no key.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class ApiKeyFilter implements ContainerRequestFilter {
 
     public static final String HEADER = "apiKey";
-    static final String GUARDED_PREFIX = "2fa/v4";
+    static final List<String> GUARDED_PREFIXES = List.of("2fa/v4", "webhooks");
 
     private final Map<String, String> accountsByKey;
 
@@ -53,6 +54,11 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
         while (normalized.startsWith("/")) {
             normalized = normalized.substring(1);
         }
-        return normalized.equals(GUARDED_PREFIX) || normalized.startsWith(GUARDED_PREFIX + "/");
+        for (String prefix : GUARDED_PREFIXES) {
+            if (normalized.equals(prefix) || normalized.startsWith(prefix + "/")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -6,9 +6,12 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
@@ -28,17 +31,29 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
+    private final boolean exclusive;
 
-    private Database(HikariDataSource dataSource) {
+    private Database(HikariDataSource dataSource, boolean exclusive) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
+        this.exclusive = exclusive;
     }
+
+    /**
+     * How long a request waits for a connection before it fails: long enough for a busy pool, short enough that
+     * clients learn at once (503) that the database is gone, instead of after HikariCP's default of 30 s.
+     */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    /** How long a connection's liveness check, and the health check's, may take. */
+    static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
+    /** How often the start-up asks again for a database that cannot be reached yet. */
+    private static final Duration START_RETRY = Duration.ofMillis(500);
 
     /** Opens a pool on {@code jdbcUrl} and applies the pending migrations. */
     public static Database open(String jdbcUrl) {
         Database database = connect(jdbcUrl);
         try {
-            database.migrate();
+            database.migrate(Duration.ZERO);
             return database;
         } catch (RuntimeException e) {
             database.close();
@@ -55,22 +70,93 @@ public final class Database implements AutoCloseable {
         // built without a config, the pool starts with the first getConnection() (in migrate()), and fails as fast
         // there as it would have here when the database cannot be reached
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(jdbcUrl);
+        dataSource.setJdbcUrl(durable(jdbcUrl));
         dataSource.setPoolName("twofa");
         dataSource.setMaximumPoolSize(10);
         dataSource.setMinimumIdle(1);
-        return new Database(dataSource);
+        dataSource.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        dataSource.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
+        return new Database(dataSource, exclusive(jdbcUrl));
     }
 
-    /** Brings the schema to the newest version; fails when the database cannot be reached or a migration fails. */
-    public void migrate() {
-        int applied = Flyway.configure()
-                .dataSource(dataSource)
-                .locations(MIGRATIONS)
-                .load()
-                .migrate()
-                .migrationsExecuted;
-        LOG.info(() -> "Database ready (" + applied + " migration(s) applied)");
+    /**
+     * The URL with H2's commits written at once. H2 otherwise keeps a committed transaction in memory for up to
+     * half a second (WRITE_DELAY=500), so a server killed in that time loses what it had already acknowledged.
+     * Concurrent commits still share a write: H2 stores all changes made so far when a commit takes the store's
+     * lock, and a commit that finds its changes stored already writes nothing. An explicit WRITE_DELAY in the
+     * URL is kept as given (the operator then accepts that loss); PostgreSQL URLs are left as they are.
+     */
+    static String durable(String jdbcUrl) {
+        if (!jdbcUrl.startsWith("jdbc:h2:") || jdbcUrl.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=")) {
+            return jdbcUrl;
+        }
+        return jdbcUrl + ";WRITE_DELAY=0";
+    }
+
+    /**
+     * Whether no other process can use the database while this one has it open: an H2 database in a file (or in
+     * memory) opened without H2's TCP server or AUTO_SERVER. Then any lease found at start-up was left by a
+     * process that is gone.
+     */
+    static boolean exclusive(String jdbcUrl) {
+        String url = jdbcUrl.toUpperCase(Locale.ROOT);
+        return url.startsWith("JDBC:H2:") && !url.startsWith("JDBC:H2:TCP:") && !url.startsWith("JDBC:H2:SSL:")
+                && !url.contains(";AUTO_SERVER=TRUE");
+    }
+
+    /**
+     * Brings the schema to the newest version, waiting up to {@code wait} for a database that cannot be reached
+     * yet (one still starting, say); fails when it still cannot be reached then, or when a migration fails.
+     */
+    public void migrate(Duration wait) {
+        Instant deadline = Instant.now().plus(wait);
+        while (true) {
+            try {
+                int applied = Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations(MIGRATIONS)
+                        .load()
+                        .migrate()
+                        .migrationsExecuted;
+                LOG.info(() -> "Database ready (" + applied + " migration(s) applied)");
+                return;
+            } catch (RuntimeException e) {
+                if (!DatabaseUnreachable.causes(e) || Instant.now().plus(START_RETRY).isAfter(deadline)) {
+                    throw e;
+                }
+                LOG.info(() -> "Waiting for the database: " + DatabaseUnreachable.reason(e));
+                sleep(START_RETRY);
+            }
+        }
+    }
+
+    /**
+     * Whether the database answers a liveness check now. Bounded by the pool's connection timeout and the
+     * validation timeout; never throws.
+     */
+    public boolean reachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid((int) Math.max(1, VALIDATION_TIMEOUT.toSeconds()));
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether leases found in the database at start-up can only have been left by a process that is gone (see
+     * {@link #exclusive}); then they are given back at once instead of after they run out.
+     */
+    public boolean exclusive() {
+        return exclusive;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the database", e);
+        }
     }
 
     public DataSource dataSource() {
@@ -80,6 +166,27 @@ public final class Database implements AutoCloseable {
     /** Jdbi over the pool, for the stores: {@code jdbi().inTransaction(handle -> ...)} scopes a connection. */
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /**
+     * Gives back every lease on delivery jobs and webhook deliveries, so that they are taken up at once rather
+     * than when their leases run out. Only for a database that no other process can use ({@link #exclusive}):
+     * then whoever held them is gone.
+     *
+     * @return how many leases were given back
+     */
+    public int releaseLeftLeases() {
+        if (!exclusive) {
+            throw new IllegalStateException("other processes may hold leases on this database");
+        }
+        int released = jdbi.inTransaction(handle ->
+                handle.execute("update delivery_job set lease_token = null, lease_until = null where lease_token is not null")
+                + handle.execute("update webhook_delivery set lease_token = null, lease_until = null"
+                        + " where lease_token is not null"));
+        if (released > 0) {
+            LOG.info(() -> "Took over " + released + " delivery job(s) and webhook event(s) left by a stopped server");
+        }
+        return released;
     }
 
     /** Makes sure an account row exists for each id; existing accounts are left as they are. */

@@ -7,6 +7,8 @@ import io.twofakit.server.domain.webhook.PendingWebhook;
 import io.twofakit.server.domain.webhook.WebhookRecord;
 import io.twofakit.server.domain.webhook.WebhookState;
 import io.twofakit.server.domain.webhook.WebhookStore;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,25 +123,91 @@ public final class JdbiWebhookStore implements WebhookStore {
                 .execute());
     }
 
+    /** The columns of a {@link WebhookRecord}, from {@code webhook_delivery w} joined with {@code delivery_event e}. */
+    private static final String RECORD_SELECT = "select w.id, w.event_id, w.callback_id, w.otp_id, e.channel, e.status,"
+            + " w.state, w.attempts, w.last_error, w.next_attempt_at, w.created_at, w.updated_at"
+            + " from webhook_delivery w join delivery_event e on e.id = w.event_id";
+    private static final String NEWEST_FIRST = " order by w.created_at desc, w.event_seq desc limit :limit";
+
     @Override
     public List<WebhookRecord> recent(int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery("select w.event_id, w.callback_id, w.otp_id, e.channel,"
-                        + " e.status, w.state, w.attempts, w.last_error, w.created_at, w.updated_at"
-                        + " from webhook_delivery w join delivery_event e on e.id = w.event_id"
-                        + " order by w.created_at desc, w.event_seq desc limit :limit")
+        return jdbi.withHandle(handle -> handle.createQuery(RECORD_SELECT + NEWEST_FIRST)
                 .bind("limit", limit)
-                .map((row, ctx) -> new WebhookRecord(
-                        row.getObject("event_id", UUID.class),
-                        row.getObject("callback_id", UUID.class),
-                        row.getObject("otp_id", UUID.class),
-                        Channel.valueOf(row.getString("channel")),
-                        DeliveryEventStatus.valueOf(row.getString("status")),
-                        WebhookState.valueOf(row.getString("state")),
-                        row.getInt("attempts"),
-                        row.getString("last_error"),
-                        SqlTimes.instant(row, "created_at"),
-                        SqlTimes.instant(row, "updated_at")))
+                .map((row, ctx) -> record(row))
                 .list());
+    }
+
+    @Override
+    public List<WebhookRecord> list(String accountId, Optional<WebhookState> state, Optional<UUID> callbackId,
+                                    int limit) {
+        // state and callback_id are columns of webhook_delivery only, so they need no table name
+        FilteredSelect select = new FilteredSelect(RECORD_SELECT + " where e.account_id = :account", accountId)
+                .where("state", state.map(WebhookState::name).orElse(null))
+                .where("callback_id", callbackId.orElse(null));
+        return jdbi.withHandle(handle -> select.query(handle, NEWEST_FIRST)
+                .bind("limit", limit)
+                .map((row, ctx) -> record(row))
+                .list());
+    }
+
+    @Override
+    public Optional<WebhookRecord> find(String accountId, UUID id) {
+        return jdbi.withHandle(handle -> handle.createQuery(RECORD_SELECT + " where w.id = :id and e.account_id = :account")
+                .bind("id", id)
+                .bind("account", accountId)
+                .map((row, ctx) -> record(row))
+                .findOne());
+    }
+
+    @Override
+    public int redeliver(String accountId, UUID id, Instant now) {
+        // the row itself and the FAILED rows of earlier events of its OTP to its callback: a receiver never gets an
+        // event without the ones before it
+        return jdbi.inTransaction(handle -> handle.createUpdate(PUT_BACK + " where state = :failed and exists ("
+                        + " select 1 from webhook_delivery t join delivery_event e on e.id = t.event_id"
+                        + " where t.id = :id and t.state = :failed and e.account_id = :account"
+                        + " and t.callback_id = webhook_delivery.callback_id and t.otp_id = webhook_delivery.otp_id"
+                        + " and t.event_seq >= webhook_delivery.event_seq)")
+                .bind("id", id)
+                .bind("account", accountId)
+                .bind("failed", WebhookState.FAILED.name())
+                .bind("pending", WebhookState.PENDING.name())
+                .bind("now", SqlTimes.utc(now))
+                .execute());
+    }
+
+    @Override
+    public int redeliverFailed(String accountId, UUID callbackId, Instant now) {
+        return jdbi.inTransaction(handle -> handle.createUpdate(PUT_BACK + " where state = :failed"
+                        + " and callback_id = :callback and exists (select 1 from delivery_event e"
+                        + " where e.id = webhook_delivery.event_id and e.account_id = :account)")
+                .bind("callback", callbackId)
+                .bind("account", accountId)
+                .bind("failed", WebhookState.FAILED.name())
+                .bind("pending", WebhookState.PENDING.name())
+                .bind("now", SqlTimes.utc(now))
+                .execute());
+    }
+
+    /** Back in line: pending, a fresh set of attempts, due now; the last error stays until the next attempt. */
+    private static final String PUT_BACK = "update webhook_delivery set state = :pending, attempts = 0,"
+            + " next_attempt_at = :now, lease_token = null, lease_until = null, updated_at = :now";
+
+    private static WebhookRecord record(ResultSet row) throws SQLException {
+        WebhookState state = WebhookState.valueOf(row.getString("state"));
+        return new WebhookRecord(
+                row.getObject("id", UUID.class),
+                row.getObject("event_id", UUID.class),
+                row.getObject("callback_id", UUID.class),
+                row.getObject("otp_id", UUID.class),
+                Channel.valueOf(row.getString("channel")),
+                DeliveryEventStatus.valueOf(row.getString("status")),
+                state,
+                row.getInt("attempts"),
+                row.getString("last_error"),
+                state == WebhookState.PENDING ? SqlTimes.instant(row, "next_attempt_at") : null,
+                SqlTimes.instant(row, "created_at"),
+                SqlTimes.instant(row, "updated_at"));
     }
 
     private static String clip(String error) {

@@ -152,12 +152,30 @@ class ServerConfigTest {
 
         assertEquals(new WebhookSettings(Duration.ofMillis(100), Duration.ofSeconds(3), 4, Duration.ofSeconds(2)),
                 config.webhooks());
-        assertEquals(Duration.ofMinutes(2), parse(Map.of(), "--webhook-retry-base", "2m").webhooks().retryMax(),
+        assertEquals(Duration.ofMinutes(10), parse(Map.of(), "--webhook-retry-base", "10m").webhooks().retryMax(),
                 "a base above the default maximum raises the maximum with it");
         assertUsageError("must not be shorter", "--webhook-retry-base", "5s", "--webhook-retry-max", "1s");
         assertUsageError("longer than 0", "--webhook-timeout", "0");
-        assertUsageError("1 to 1000", "--webhook-attempts", "0");
+        assertUsageError("1 to 10000", "--webhook-attempts", "0");
         assertUsageError("ms, s or m", "--webhook-retry-base", "soon");
+    }
+
+    @Test
+    void theDefaultWebhookScheduleTriesForADayAndServesAReturningReceiverWithinMinutes() {
+        WebhookSettings defaults = WebhookSettings.DEFAULTS;
+
+        assertTrue(defaults.span().compareTo(Duration.ofHours(24)) >= 0, defaults.span().toString());
+        assertTrue(defaults.span().compareTo(Duration.ofHours(25)) < 0, defaults.span().toString());
+        assertEquals(Duration.ofMinutes(5), defaults.retryMax(), "the longest wait between two attempts");
+        assertEquals(Duration.ofMinutes(5), defaults.delayAfter(defaults.maxAttempts() - 1));
+    }
+
+    @Test
+    void theDatabaseWaitAtStartUpIsConfigurable() throws Exception {
+        assertEquals(ServerConfig.DEFAULT_DATABASE_WAIT, parse(Map.of()).databaseWait());
+        assertEquals(Duration.ofMinutes(2), parse(Map.of("TWOFA_DATABASE_WAIT", "2m")).databaseWait());
+        assertEquals(Duration.ZERO, parse(Map.of("TWOFA_DATABASE_WAIT", "2m"), "--database-wait", "0").databaseWait());
+        assertUsageError("ms, s or m", "--database-wait", "forever");
     }
 
     @Test
@@ -175,10 +193,11 @@ class ServerConfigTest {
     void theUsageNamesTheNewOptions() {
         String usage = ServerConfig.usage();
         for (String option : new String[] {"--secret", "--webhook-retry-base", "--webhook-retry-max",
-                "--webhook-attempts", "--webhook-timeout", "TWOFA_SECRET"}) {
+                "--webhook-attempts", "--webhook-timeout", "TWOFA_SECRET", "--database-wait", "TWOFA_DATABASE_WAIT"}) {
             assertTrue(usage.contains(option), option);
         }
-        assertTrue(usage.contains("(default 250ms, env TWOFA_WEBHOOK_RETRY_BASE)"), usage);
+        assertTrue(usage.contains("(default 1s, env TWOFA_WEBHOOK_RETRY_BASE)"), usage);
+        assertTrue(usage.contains("(default 300, env TWOFA_WEBHOOK_ATTEMPTS)"), usage);
     }
 
     private static void assertUsageError(String expectedInMessage, String... args) {

@@ -80,7 +80,7 @@ record SeededWorld(String otp, String profileA, String profileB, String priority
         if (pathTemplate.startsWith("/2fa/v4/profiles/")) {
             return patch ? profileB : profileA;
         }
-        if (pathTemplate.startsWith("/2fa/v4/configurations/callbacks/")) {
+        if (pathTemplate.startsWith("/2fa/v4/configurations/callbacks/") || parameter.equals("callbackId")) {
             return callbackB;
         }
         if (pathTemplate.startsWith("/2fa/v4/templates/whatsapp/")) {

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -112,9 +113,11 @@ record SpecOperation(Contract contract, String method, String pathTemplate, Oper
         return response == null || response.getContent() == null ? Set.of() : response.getContent().keySet();
     }
 
-    /** Whether the operation needs the header {@code apiKey}. */
+    /** Whether the operation needs the header {@code apiKey}: its own security, else the contract's. */
     boolean needsApiKey() {
-        return contract == Contract.TYNTEC;
+        List<SecurityRequirement> security = operation.getSecurity() != null ? operation.getSecurity()
+                : contract.api().getSecurity();
+        return security != null && security.stream().anyMatch(requirement -> requirement.containsKey("apiKey"));
     }
 
     /** The JSON schema of the request body, or null when the operation takes none. */

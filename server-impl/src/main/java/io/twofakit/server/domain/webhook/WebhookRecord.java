@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The delivery of one event to one callback, for people to look at (the simulator's page).
+ * The delivery of one event to one callback, as the account and people look at it.
  *
+ * @param id the delivery's own id (one per event and callback)
  * @param lastError what went wrong on the last failed attempt, or null
+ * @param nextAttempt when a PENDING delivery is tried next (real time); null once it is DELIVERED or FAILED
  */
 public record WebhookRecord(
+        UUID id,
         UUID eventId,
         UUID callbackId,
         UUID otpId,
@@ -19,6 +22,7 @@ public record WebhookRecord(
         WebhookState state,
         int attempts,
         String lastError,
+        Instant nextAttempt,
         Instant created,
         Instant updated) {
 }

@@ -33,4 +33,26 @@ public interface WebhookStore {
 
     /** The newest rows, newest first, for the simulator's page. */
     List<WebhookRecord> recent(int limit);
+
+    /**
+     * The account's rows, newest first, at most {@code limit}.
+     *
+     * @param state only rows in this state, when given
+     * @param callbackId only rows to this callback, when given
+     */
+    List<WebhookRecord> list(String accountId, Optional<WebhookState> state, Optional<UUID> callbackId, int limit);
+
+    /** The account's row with this id; empty for another account's. */
+    Optional<WebhookRecord> find(String accountId, UUID id);
+
+    /**
+     * Puts the account's FAILED row {@code id} back in line, with the FAILED rows of earlier events of the same OTP
+     * to the same callback: PENDING, no attempts made, due at {@code now}.
+     *
+     * @return how many rows were put back (0 when the row is not FAILED, or not the account's)
+     */
+    int redeliver(String accountId, UUID id, Instant now);
+
+    /** Puts every FAILED row of the account to {@code callbackId} back in line, as {@link #redeliver} does. */
+    int redeliverFailed(String accountId, UUID callbackId, Instant now);
 }

@@ -106,6 +106,18 @@ public final class ErrorResponses {
                 "Unexpected error occurred on server (error id " + errorId + ")"));
     }
 
+    /**
+     * 503 while the database cannot be reached: nothing was done, the request can be sent again once it is back
+     * (the pool reconnects by itself). {@code Retry-After} suggests when.
+     */
+    public static Response databaseUnavailable(long retryAfterSeconds) {
+        return Response.fromResponse(json(Status.SERVICE_UNAVAILABLE, error(Status.SERVICE_UNAVAILABLE,
+                        "Service Unavailable", "The server cannot reach its database; nothing was changed."
+                                + " Send the request again in a few seconds.")))
+                .header("Retry-After", retryAfterSeconds)
+                .build();
+    }
+
     /** Any other status, in the {@code ErrorResponseSchema} shape. */
     public static Response error(int status, String title, String detail) {
         Status known = Status.fromStatusCode(status);

@@ -27,8 +27,9 @@ class SimulatorPageTest {
         HandsetMessage message = new HandsetMessage(Channel.VIBER, "+4917612345678", "<b>ACME</b>",
                 "Code 4711 <script>", UUID.randomUUID(), Instant.parse("2026-03-01T10:00:00Z"),
                 DeliveryEventStatus.UNDELIVERABLE);
-        WebhookRecord webhook = new WebhookRecord(UUID.randomUUID(), UUID.randomUUID(), message.otpId(), Channel.VIBER,
-                DeliveryEventStatus.DISPATCHED, WebhookState.FAILED, 10, "HTTP <500>", Instant.EPOCH, Instant.EPOCH);
+        WebhookRecord webhook = new WebhookRecord(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), message.otpId(),
+                Channel.VIBER, DeliveryEventStatus.DISPATCHED, WebhookState.FAILED, 10, "HTTP <500>", null, Instant.EPOCH,
+                Instant.EPOCH);
 
         String page = SimulatorPage.render(Instant.EPOCH, List.of(message), List.of(webhook));
 

@@ -3,11 +3,14 @@ package io.twofakit.server.http.webhooks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twofakit.server.config.WebhookSettings;
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.ConflictException;
+import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.delivery.ChannelGateway;
 import io.twofakit.server.domain.delivery.DeliveryEvent;
 import io.twofakit.server.domain.delivery.DeliveryJob;
@@ -21,6 +24,7 @@ import io.twofakit.server.domain.simulator.AdjustableClock;
 import io.twofakit.server.domain.simulator.SimulatorGateway;
 import io.twofakit.server.domain.webhook.CallbackTarget;
 import io.twofakit.server.domain.webhook.CallbackTargets;
+import io.twofakit.server.domain.webhook.WebhookDeliveries;
 import io.twofakit.server.domain.webhook.WebhookDispatcher;
 import io.twofakit.server.domain.webhook.WebhookRecord;
 import io.twofakit.server.domain.webhook.WebhookState;
@@ -72,7 +76,7 @@ class WebhookDeliveryTest {
 
         @Override
         public Optional<CallbackTarget> find(String accountId, UUID callbackId) {
-            return Optional.ofNullable(callbacks.get(callbackId));
+            return ACCOUNT.equals(accountId) ? Optional.ofNullable(callbacks.get(callbackId)) : Optional.empty();
         }
     };
     private final WebhookDispatcher dispatcher =
@@ -269,5 +273,118 @@ class WebhookDeliveryTest {
         dispatchDue();
 
         assertTrue(webhooks.recent(10).get(1).lastError().contains("not an http"), webhooks.recent(10).toString());
+    }
+
+    /** Moves the clock to each next attempt and makes it, until {@code until} or until nothing is pending. */
+    private void dispatchUntil(WebhookDispatcher dispatcher, Instant until) {
+        while (true) {
+            WorkSource.Batch batch;
+            do {
+                batch = dispatcher.poll(10);
+                batch.tasks().forEach(Runnable::run);
+            } while (!batch.tasks().isEmpty());
+            Optional<Instant> next = webhooks.nextDue(clock.instant());
+            if (next.isEmpty() || next.get().isAfter(until)) {
+                return;
+            }
+            clock.advance(Duration.between(clock.instant(), next.get()));
+        }
+    }
+
+    @Test
+    void withTheDefaultScheduleAReceiverDownForHoursLosesNothingAndIsServedWithinMinutesOfComingBack()
+            throws IOException {
+        WebhookSettings defaults = WebhookSettings.DEFAULTS;
+        WebhookSettings schedule = new WebhookSettings(defaults.retryBase(), defaults.retryMax(), defaults.maxAttempts(),
+                Duration.ofMillis(500));
+        WebhookDispatcher patient = new WebhookDispatcher(webhooks, targets, new HttpWebhookSender(schedule.timeout()),
+                schedule, clock);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        callback("http://127.0.0.1:" + port + "/hook", Map.of());
+        UUID otpId = deliver("+9999900001");
+        Instant refusedUntil = T0.plus(Duration.ofHours(2));
+        Instant unavailableUntil = refusedUntil.plus(Duration.ofHours(3));
+
+        dispatchUntil(patient, refusedUntil);
+        assertTrue(webhooks.recent(10).stream().allMatch(r -> r.state() == WebhookState.PENDING
+                && r.lastError() == null || r.lastError().contains("Connect")), webhooks.recent(10).toString());
+        try (WebhookReceiver comesBack = WebhookReceiver.startOn(port)) {
+            comesBack.failNext(Integer.MAX_VALUE, 503);
+            dispatchUntil(patient, unavailableUntil);
+            int refusedAnswers = comesBack.received().size();
+            assertTrue(refusedAnswers >= 30, "attempts during 3 hours of 503: " + refusedAnswers);
+            assertTrue(webhooks.recent(10).stream().noneMatch(r -> r.state() == WebhookState.FAILED));
+
+            comesBack.failNext(0, 503);
+            dispatchUntil(patient, unavailableUntil.plus(Duration.ofHours(1)));
+
+            assertTrue(webhooks.recent(10).stream().allMatch(r -> r.state() == WebhookState.DELIVERED),
+                    webhooks.recent(10).toString());
+            List<WebhookReceiver.Received> delivered = comesBack.received().subList(refusedAnswers,
+                    comesBack.received().size());
+            assertEquals(List.of("SMS DISPATCHED", "SMS UNDELIVERABLE", "VIBER DISPATCHED", "VIBER DELIVERED"),
+                    statuses(delivered));
+            assertEquals(deliveries.events(ACCOUNT, otpId).stream().map(e -> e.id().toString()).toList(),
+                    delivered.stream().map(r -> r.header("X-Twofa-Event-Id")).toList());
+            Instant firstServed = webhooks.recent(10).stream().map(WebhookRecord::updated).min(Instant::compareTo)
+                    .orElseThrow();
+            assertTrue(!firstServed.isAfter(unavailableUntil.plus(defaults.retryMax())),
+                    "served within the longest backoff of coming back: " + firstServed);
+        }
+    }
+
+    @Test
+    void failedDeliveriesAreListedWithTheirLastErrorAndDeliveredAgainOnRequestWithTheSameEventIds() {
+        CallbackTarget target = callback(receiver.url("/hook"), Map.of());
+        WebhookDeliveries accountDeliveries = new WebhookDeliveries(webhooks, targets, clock, () -> { });
+        deliver("+4917612345678");
+        receiver.failNext(3, 503);
+        dispatchUntil(dispatcher, T0.plus(Duration.ofMinutes(1)));
+
+        List<WebhookDeliveries.Delivery> failed =
+                accountDeliveries.list(ACCOUNT, Optional.of(WebhookState.FAILED), Optional.of(target.id()));
+        assertEquals(2, failed.size(), failed.toString());
+        assertEquals("HTTP 503", failed.get(1).record().lastError());
+        assertEquals(Optional.of(target.url()), failed.get(0).url());
+        assertEquals(List.of(), accountDeliveries.list("another-account", Optional.empty(), Optional.empty()));
+
+        assertEquals(2, accountDeliveries.redeliverFailed(ACCOUNT, target.id()));
+        dispatchUntil(dispatcher, clock.instant().plus(Duration.ofMinutes(1)));
+
+        List<WebhookReceiver.Received> received = receiver.received();
+        assertEquals(List.of("SMS DISPATCHED", "SMS DISPATCHED", "SMS DISPATCHED", "SMS DISPATCHED", "SMS DELIVERED"),
+                statuses(received));
+        assertEquals(received.get(0).header("X-Twofa-Event-Id"), received.get(3).header("X-Twofa-Event-Id"));
+        assertEquals(failed.get(0).record().eventId().toString(), received.get(4).header("X-Twofa-Event-Id"));
+        assertTrue(accountDeliveries.list(ACCOUNT, Optional.empty(), Optional.empty()).stream()
+                .allMatch(d -> d.record().state() == WebhookState.DELIVERED));
+    }
+
+    @Test
+    void deliveringOneFailedEventAgainBringsBackTheEarlierOnesOfItsOtpFirst() {
+        CallbackTarget target = callback(receiver.url("/hook"), Map.of());
+        WebhookDeliveries accountDeliveries = new WebhookDeliveries(webhooks, targets, clock, () -> { });
+        deliver("+4917612345678");
+        receiver.failNext(3, 503);
+        dispatchUntil(dispatcher, T0.plus(Duration.ofMinutes(1)));
+        List<WebhookDeliveries.Delivery> failed =
+                accountDeliveries.list(ACCOUNT, Optional.of(WebhookState.FAILED), Optional.of(target.id()));
+        UUID later = failed.get(0).record().id();
+
+        WebhookDeliveries.Delivery again = accountDeliveries.redeliver(ACCOUNT, later);
+
+        assertEquals(WebhookState.PENDING, again.record().state());
+        assertEquals(0, again.record().attempts());
+        assertEquals(2, accountDeliveries.list(ACCOUNT, Optional.of(WebhookState.PENDING), Optional.empty()).size());
+        dispatchUntil(dispatcher, clock.instant().plus(Duration.ofMinutes(1)));
+        assertEquals(List.of("SMS DISPATCHED", "SMS DELIVERED"), statuses(receiver.received().subList(3, 5)));
+        assertThrows(ConflictException.class, () -> accountDeliveries.redeliver(ACCOUNT, later),
+                "a delivered event is not FAILED");
+        assertThrows(ResourceNotFoundException.class, () -> accountDeliveries.redeliver("another-account", later));
+        assertThrows(ResourceNotFoundException.class,
+                () -> accountDeliveries.redeliverFailed("another-account", target.id()));
     }
 }
