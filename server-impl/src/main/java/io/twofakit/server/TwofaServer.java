@@ -120,6 +120,8 @@ public final class TwofaServer implements AutoCloseable {
     private static final int HAND_OFF_CAPACITY = 512;
     /** The longest the background work sleeps without being woken: it catches work left by other servers. */
     private static final Duration FALLBACK_POLL = Duration.ofSeconds(2);
+    /** How much of a refused body's rest the server reads and drops before it closes the connection. */
+    private static final long MAX_REFUSED_BODY_DRAINED = 16 * RequestBodyLimit.MAX_BYTES;
     /** How long stopping waits for running deliveries and webhook attempts. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     /**
@@ -252,8 +254,10 @@ public final class TwofaServer implements AutoCloseable {
         // TRACE goes to Jersey, which answers 405 like any method a path does not offer
         config.setPassTraceRequest(true);
         config.setTraceEnabled(false);
-        // the unread rest of a body refused early is skipped up to the body limit; beyond it the connection closes
-        config.setMaxPayloadRemainderToSkip(RequestBodyLimit.MAX_BYTES);
+        // The unread rest of a body refused early (413) is read and dropped, so that a client still writing it
+        // gets to read the answer (closing under it would reset the connection); beyond 16 MiB the client is
+        // taken to be abusive and the connection is closed.
+        config.setMaxPayloadRemainderToSkip(MAX_REFUSED_BODY_DRAINED);
         for (NetworkListener listener : http.getListeners()) {
             listener.setMaxHttpHeaderSize(HttpCodecRejections.MAX_HEADER_BYTES);
             listener.getFileCache().setEnabled(false);

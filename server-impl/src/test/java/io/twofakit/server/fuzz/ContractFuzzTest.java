@@ -60,6 +60,9 @@ class ContractFuzzTest {
                 if (answer.answered() && !malformed.statuses().contains(answer.status())) {
                     problems.add("expected " + malformed.statuses());
                 }
+                if (malformed.readWhole() && answer.sendFailure() != null) {
+                    problems.add("the server closed the connection while the client was still sending: " + answer.sendFailure());
+                }
                 report.record(malformed.request(), answer, problems, millis);
             }
             checkLog(server, logged, report);

@@ -15,8 +15,11 @@ import java.util.Set;
  */
 final class MalformedHttp {
 
-    /** The bytes sent, the request they stand for in the report, and the statuses that are right. */
-    record Case(byte[] bytes, BadRequest request, Set<Integer> statuses) {
+    /**
+     * The bytes sent, the request they stand for in the report, the statuses that are right, and whether the
+     * server must let the client send them all (rather than close the connection under it).
+     */
+    record Case(byte[] bytes, BadRequest request, Set<Integer> statuses, boolean readWhole) {
     }
 
     private final int port;
@@ -31,7 +34,7 @@ final class MalformedHttp {
             String target = operation.pathTemplate().replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000001");
             String head = operation.method() + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
                     + "\r\napiKey: " + FuzzedServer.API_KEY + "\r\nX-Fuzz: " + "a".repeat(9000) + "\r\n\r\n";
-            cases.add(new Case(bytes(head), describing(operation, "headers of 9 KiB", operation.method(), target), Set.of(431)));
+            cases.add(new Case(bytes(head), describing(operation, "headers of 9 KiB", operation.method(), target), Set.of(431), false));
         }
         SpecOperation send = operation("POST", "/2fa/v4/otp");
         SpecOperation list = operation("GET", "/2fa/v4/otp");
@@ -68,8 +71,14 @@ final class MalformedHttp {
                 + "Content-Length: 2097152\r\n\r\n{", 413);
         add(cases, send, "2 MiB announced with Expect: 100-continue", "POST /2fa/v4/otp HTTP/1.1\r\nHost: h\r\n" + json
                 + "Expect: 100-continue\r\nContent-Length: 2097152\r\n\r\n", 413);
+        // written whole before the answer is read, as clients without Expect: 100-continue do: the answer must
+        // still arrive (the server reads and drops the rest rather than resetting the connection under it)
+        int eightMebibytes = 8 * 1024 * 1024;
+        String whole = "POST /2fa/v4/otp HTTP/1.1\r\nHost: h\r\n" + json + "Content-Length: " + eightMebibytes
+                + "\r\n\r\n" + "{\"to\":\"" + "1".repeat(eightMebibytes - 9) + "\"}";
+        cases.add(new Case(bytes(whole), describing(send, "8 MiB sent whole", "POST", "/2fa/v4/otp"), Set.of(413), true));
         cases.add(new Case(overOneMebibyteInChunks(), describing(send, "1.1 MiB in chunks, the last chunk never sent",
-                "POST", "/2fa/v4/otp"), Set.of(413)));
+                "POST", "/2fa/v4/otp"), Set.of(413), false));
         return cases;
     }
 
@@ -89,7 +98,7 @@ final class MalformedHttp {
     private static void add(List<Case> cases, SpecOperation operation, String what, String raw, Integer... statuses) {
         String[] requestLine = raw.split("\r\n", 2)[0].split(" ");
         cases.add(new Case(bytes(raw), describing(operation, what, requestLine[0],
-                requestLine.length > 1 ? requestLine[1] : ""), Set.of(statuses)));
+                requestLine.length > 1 ? requestLine[1] : ""), Set.of(statuses), false));
     }
 
     private static BadRequest describing(SpecOperation operation, String what, String method, String target) {

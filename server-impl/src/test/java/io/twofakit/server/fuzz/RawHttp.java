@@ -30,10 +30,15 @@ final class RawHttp {
     }
 
     /** What came back: a parsed response, or why there is none. */
-    record Answer(int status, Map<String, List<String>> headers, byte[] body, String failure) {
+    record Answer(int status, Map<String, List<String>> headers, byte[] body, String failure, String sendFailure) {
 
         static Answer none(String failure) {
-            return new Answer(0, Map.of(), new byte[0], failure);
+            return new Answer(0, Map.of(), new byte[0], failure, null);
+        }
+
+        /** The same answer, noting that the server closed the connection before the request was sent whole. */
+        Answer sentPartly(String why) {
+            return new Answer(status, headers, body, failure, why);
         }
 
         boolean answered() {
@@ -123,6 +128,7 @@ final class RawHttp {
      */
     Answer exchange(byte[] bytes, boolean halfClose) {
         try (Socket socket = connect()) {
+            String sendFailure = null;
             try {
                 OutputStream out = socket.getOutputStream();
                 out.write(bytes);
@@ -132,8 +138,10 @@ final class RawHttp {
                 }
             } catch (IOException e) {
                 // the server may answer and close before it has read everything (413, 431): read what it said
+                sendFailure = e.getMessage();
             }
-            return read(socket.getInputStream());
+            Answer answer = read(socket.getInputStream());
+            return sendFailure == null ? answer : answer.sentPartly(sendFailure);
         } catch (IOException e) {
             return Answer.none("no connection: " + e);
         }
@@ -221,7 +229,7 @@ final class RawHttp {
         if (encoding != null && encoding.stream().anyMatch(v -> v.equalsIgnoreCase("chunked"))) {
             body = dechunk(body);
         }
-        return new Answer(Integer.parseInt(statusLine[1]), headers, body, null);
+        return new Answer(Integer.parseInt(statusLine[1]), headers, body, null, null);
     }
 
     private static byte[] dechunk(byte[] chunked) {
