@@ -42,10 +42,16 @@ import io.twofakit.server.http.ApiKeyFilter;
 import io.twofakit.server.http.HealthResource;
 import io.twofakit.server.http.IgnoreH2cUpgrade;
 import io.twofakit.server.http.JsonMapperProvider;
+import io.twofakit.server.http.MediaTypeHeaders;
+import io.twofakit.server.http.OptionsNotOffered;
 import io.twofakit.server.http.RequestBodyLimit;
+import io.twofakit.server.http.StorableText;
 import io.twofakit.server.http.ValidationConfigProvider;
 import io.twofakit.server.http.errors.ConstraintViolationExceptionMapper;
 import io.twofakit.server.http.errors.DomainExceptionMapper;
+import io.twofakit.server.http.errors.HttpCodecRejections;
+import io.twofakit.server.http.errors.JsonErrorPages;
+import io.twofakit.server.http.errors.RequestEntryGuard;
 import io.twofakit.server.http.errors.JsonMappingExceptionMapper;
 import io.twofakit.server.http.errors.JsonParseExceptionMapper;
 import io.twofakit.server.http.errors.JsonProcessingExceptionMapper;
@@ -85,7 +91,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandlerRegistration;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -110,6 +120,8 @@ public final class TwofaServer implements AutoCloseable {
     private static final int HAND_OFF_CAPACITY = 512;
     /** The longest the background work sleeps without being woken: it catches work left by other servers. */
     private static final Duration FALLBACK_POLL = Duration.ofSeconds(2);
+    /** How much of a refused body's rest the server reads and drops before it closes the connection. */
+    private static final long MAX_REFUSED_BODY_DRAINED = 16 * RequestBodyLimit.MAX_BYTES;
     /** How long stopping waits for running deliveries and webhook attempts. */
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     /**
@@ -229,9 +241,33 @@ public final class TwofaServer implements AutoCloseable {
         }
     }
 
-    /** Settings of the HTTP server itself, below Jersey. */
+    /**
+     * Settings of the HTTP server itself, below Jersey: whatever it refuses by itself is answered in the API's JSON
+     * error shapes (never Grizzly's HTML page with its name, version and a stack trace); request line and headers
+     * up to {@link HttpCodecRejections#MAX_HEADER_BYTES}; no file serving. Call before {@link HttpServer#start()}.
+     */
     static void configureHttp(HttpServer http) {
-        http.getServerConfiguration().getMonitoringConfig().getHttpConfig().addProbes(new IgnoreH2cUpgrade());
+        ServerConfiguration config = http.getServerConfiguration();
+        config.getMonitoringConfig().getHttpConfig().addProbes(new IgnoreH2cUpgrade());
+        config.setDefaultErrorPageGenerator(new JsonErrorPages());
+        config.setSendFileEnabled(false);
+        // TRACE goes to Jersey, which answers 405 like any method a path does not offer
+        config.setPassTraceRequest(true);
+        config.setTraceEnabled(false);
+        // The unread rest of a body refused early (413) is read and dropped, so that a client still writing it
+        // gets to read the answer (closing under it would reset the connection); beyond 16 MiB the client is
+        // taken to be abusive and the connection is closed.
+        config.setMaxPayloadRemainderToSkip(MAX_REFUSED_BODY_DRAINED);
+        for (NetworkListener listener : http.getListeners()) {
+            listener.setMaxHttpHeaderSize(HttpCodecRejections.MAX_HEADER_BYTES);
+            listener.getFileCache().setEnabled(false);
+            listener.registerAddOn(new HttpCodecRejections());
+        }
+        Map<HttpHandler, HttpHandlerRegistration[]> handlers = Map.copyOf(config.getHttpHandlersWithMapping());
+        handlers.forEach((handler, mappings) -> {
+            config.removeHttpHandler(handler);
+            config.addHttpHandler(new RequestEntryGuard(handler), mappings);
+        });
     }
 
     /** JSON, API keys, request limits and the mapping of every exception to the API's error shapes. */
@@ -248,6 +284,9 @@ public final class TwofaServer implements AutoCloseable {
 
         app.register(new ApiKeyFilter(config.apiKeys()));
         app.register(new RequestBodyLimit(RequestBodyLimit.MAX_BYTES));
+        app.register(new MediaTypeHeaders());
+        app.register(new StorableText.ParameterCheck());
+        app.register(new OptionsNotOffered());
 
         app.register(DomainExceptionMapper.class);
         app.register(ConstraintViolationExceptionMapper.class);

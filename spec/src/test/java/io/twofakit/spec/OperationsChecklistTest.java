@@ -133,6 +133,20 @@ class OperationsChecklistTest {
         assertNothingMissing("operations without a 401 response", missing);
     }
 
+    /** What the server refuses before it knows the operation: an unreadable request, an Accept without JSON, big headers. */
+    @Test
+    void everyOperationDocumentsTheRefusalsOfTheHttpLayer() {
+        List<String> missing = new ArrayList<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            for (String status : List.of("400", "406", "431")) {
+                if (operation.getResponses() == null || !operation.getResponses().containsKey(status)) {
+                    missing.add(method + " " + path + " (" + operation.getOperationId() + "): " + status);
+                }
+            }
+        }));
+        assertNothingMissing("responses of the HTTP layer not documented", missing);
+    }
+
     @Test
     void everyOperationHasExactlyOneKnownTag() {
         List<String> known = List.of("Otp", "CallbackConfigurations", "WhatsAppConfiguration", "Priorities",

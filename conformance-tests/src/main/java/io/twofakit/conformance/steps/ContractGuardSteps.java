@@ -10,6 +10,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.twofakit.conformance.ApiClient;
 import io.twofakit.conformance.Contract;
+import io.twofakit.conformance.RawRequest;
 import io.twofakit.conformance.ScenarioState;
 import io.twofakit.conformance.coverage.ContractOperation;
 import java.util.List;
@@ -19,13 +20,17 @@ import java.util.regex.Pattern;
 
 /**
  * The checks every operation makes before it looks at a resource: the API key, the media type and size of
- * the body, and the form of the ids in its path. Operations are named by their summary in the contract.
+ * the body, the size of the headers, the media types the client accepts, the form of the address and of the ids
+ * in its path, text a database cannot store, and the methods an address offers. Operations are named by their
+ * summary in the contract.
  */
 public class ContractGuardSteps {
 
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
     /** Larger than any server should take for these small documents: 2 MiB. */
     private static final int OVERSIZED_BYTES = 2 * 1024 * 1024;
+    /** Text a database cannot store as it is: the character U+0000, between two letters. */
+    private static final String WITH_NUL = "a\u0000b";
 
     private final ScenarioState state;
 
@@ -72,6 +77,94 @@ public class ContractGuardSteps {
         state.received(send(request, operation, id));
     }
 
+    @When("it calls {string} with a header of {int} KiB")
+    public void itCallsWithAHeaderOf(String operationName, int kibibytes) {
+        ContractOperation operation = operation(operationName);
+        RequestSpecification request = deliberatelyInvalid().api().header("X-Padding", "a".repeat(kibibytes * 1024));
+        if (hasBody(operation)) {
+            request = request.contentType(ContentType.JSON).body("{}");
+        }
+        state.received(send(request, operation, null));
+    }
+
+    @When("it calls {string} accepting only HTML")
+    public void itCallsAcceptingOnlyHtml(String operationName) {
+        ContractOperation operation = operation(operationName);
+        RequestSpecification request = deliberatelyInvalid().api().accept(ContentType.HTML);
+        if (hasBody(operation)) {
+            request = request.contentType(ContentType.JSON).body("{}");
+        }
+        state.received(send(request, operation, null));
+    }
+
+    /** HTTP clients refuse to send a malformed escape, so this request is written to a socket as it is. */
+    @When("it calls {string} with the broken escape sequence {string} in the query parameter {string}")
+    public void itCallsWithABrokenEscapeSequence(String operationName, String escape, String parameter) {
+        ContractOperation operation = operation(operationName);
+        RawRequest request = new RawRequest(state.config().baseUrl(), Contract.TYNTEC, operation.method(),
+                filledPath(operation, null) + "?" + parameter + "=" + escape)
+                .header("Accept", "application/json");
+        state.client().apiKey().ifPresent(key -> request.header("apiKey", key));
+        if (hasBody(operation)) {
+            request.jsonBody("{}");
+        }
+        state.received(request.send());
+    }
+
+    @When("it calls {string} with the character U+0000 in the query parameter {string}")
+    public void itCallsWithNulInTheQueryParameter(String operationName, String parameter) {
+        ContractOperation operation = operation(operationName);
+        state.received(send(deliberatelyInvalid().api().queryParam(parameter, WITH_NUL), operation, null));
+    }
+
+    @When("it calls {string} with the character U+0000 in the field {string}")
+    public void itCallsWithNulInTheField(String operationName, String field) {
+        ContractOperation operation = operation(operationName);
+        RequestSpecification request = deliberatelyInvalid().api().contentType(ContentType.JSON)
+                .body("{\"" + field + "\":\"a\\u0000b\"}");
+        state.received(send(request, operation, null));
+    }
+
+    @When("it calls the address of {string} with the method {string}")
+    public void itCallsTheAddressWithTheMethod(String operationName, String method) {
+        ContractOperation operation = operation(operationName);
+        RawRequest request = new RawRequest(state.config().baseUrl(), Contract.TYNTEC, method, filledPath(operation, null))
+                .header("Accept", "application/json");
+        state.client().apiKey().ifPresent(key -> request.header("apiKey", key));
+        state.received(request.send());
+    }
+
+    @Then("the request is refused as having headers too large")
+    public void theRequestIsRefusedAsHavingHeadersTooLarge() {
+        assertProblem(431);
+    }
+
+    @Then("the request is refused as not acceptable")
+    public void theRequestIsRefusedAsNotAcceptable() {
+        assertProblem(406);
+    }
+
+    @Then("the request is refused as a method not allowed there, naming {string} as allowed")
+    public void theRequestIsRefusedAsAMethodNotAllowed(String allowed) {
+        assertProblem(405);
+        Response response = state.lastResponse();
+        List<String> expected = List.of(allowed.split(",\\s*"));
+        List<String> named = response.header("Allow") == null ? List.of()
+                : List.of(response.header("Allow").split(",\\s*"));
+        assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(named),
+                () -> "Allow should name the methods of the address: " + AuthenticationSteps.describe(response));
+    }
+
+    @Then("the request is refused with a violation of the query parameter {string}")
+    public void theRequestIsRefusedWithAViolationOfTheQueryParameter(String parameter) {
+        assertViolationOf(parameter);
+    }
+
+    @Then("the request is refused with a violation of the field {string}")
+    public void theRequestIsRefusedWithAViolationOfTheField(String field) {
+        assertViolationOf(field);
+    }
+
     @Then("the request is refused as an unsupported media type")
     public void theRequestIsRefusedAsAnUnsupportedMediaType() {
         assertProblem(415);
@@ -84,6 +177,10 @@ public class ContractGuardSteps {
 
     @Then("the request is refused with a violation of the path parameter {string}")
     public void theRequestIsRefusedWithAViolationOfThePathParameter(String parameter) {
+        assertViolationOf(parameter);
+    }
+
+    private void assertViolationOf(String parameter) {
         Response response = state.lastResponse();
         assertEquals(400, response.statusCode(), () -> "expected 400, got " + AuthenticationSteps.describe(response));
         List<String> fields = response.jsonPath().getList("violations.field", String.class);
@@ -114,6 +211,11 @@ public class ContractGuardSteps {
 
     /** Sends the request with every path parameter filled: with {@code id} when given, else a fresh UUID. */
     private static Response send(RequestSpecification request, ContractOperation operation, String id) {
+        return request.request(operation.method(), filledPath(operation, id));
+    }
+
+    /** The operation's path with every parameter filled: with {@code id} when given, else a fresh UUID. */
+    private static String filledPath(ContractOperation operation, String id) {
         Matcher parameters = PATH_PARAMETER.matcher(operation.pathTemplate());
         StringBuilder path = new StringBuilder();
         while (parameters.find()) {
@@ -123,6 +225,6 @@ public class ContractGuardSteps {
             parameters.appendReplacement(path, Matcher.quoteReplacement(value));
         }
         parameters.appendTail(path);
-        return request.request(operation.method(), path.toString());
+        return path.toString();
     }
 }

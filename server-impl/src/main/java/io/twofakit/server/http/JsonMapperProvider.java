@@ -18,8 +18,8 @@ import jakarta.ws.rs.ext.Provider;
 /**
  * The one {@link ObjectMapper} of the HTTP layer: dates as ISO-8601 strings, {@code null} properties left out,
  * unknown properties ignored, no silent coercion of wrong JSON types (a string where a number belongs, or a
- * number or boolean where a string belongs, is a 400), and required properties checked by bean validation (so that every missing field is reported, not
- * only the first). A real class: Jersey ignores a lambda registered as a resolver.
+ * number or boolean where a string belongs, is a 400), no text the databases cannot store ({@link StorableText}), and
+ * required properties checked by bean validation (so that every missing field is reported, not only the first). A real class: Jersey ignores a lambda registered as a resolver.
  */
 @Provider
 public class JsonMapperProvider implements ContextResolver<ObjectMapper> {
@@ -29,6 +29,7 @@ public class JsonMapperProvider implements ContextResolver<ObjectMapper> {
     public static ObjectMapper createObjectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(StorableText.jacksonModule())
                 .annotationIntrospector(new RequiredByBeanValidation())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)

@@ -14,8 +14,13 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * The largest request body the server reads. A body announced larger is refused before it is read; a
- * chunked body is cut off when it grows past the limit. Either way: 413.
+ * How request bodies are read. A body announced larger than the limit is refused before it is read; a chunked
+ * body is cut off as soon as it grows past the limit. Either way: 413. A body that cannot be read to its end
+ * (the client closed the connection mid-body, or broke the chunk framing) ends the request with
+ * {@link BodyNotReceivedException} instead of an error of the server.
+ *
+ * <p>The body is read by Jackson, which wraps what a stream throws in its own exceptions (with the JSON path it
+ * was reading); so the stream records what happened, and the interceptor decides from that record.
  */
 @PreMatching
 @Priority(Priorities.HEADER_DECORATOR)
@@ -44,6 +49,13 @@ public final class RequestBodyLimit implements ContainerRequestFilter, ReaderInt
         }
     }
 
+    /** Thrown when a request body ends before its announced end: the client went away, or sent broken framing. */
+    public static final class BodyNotReceivedException extends ClientErrorException {
+        public BodyNotReceivedException(IOException cause) {
+            super("request body not received whole", Response.Status.BAD_REQUEST, cause);
+        }
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > maxBytes) {
@@ -53,13 +65,26 @@ public final class RequestBodyLimit implements ContainerRequestFilter, ReaderInt
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new LimitedInputStream(context.getInputStream(), maxBytes));
-        return context.proceed();
+        LimitedInputStream body = new LimitedInputStream(context.getInputStream(), maxBytes);
+        context.setInputStream(body);
+        try {
+            return context.proceed();
+        } catch (IOException | RuntimeException e) {
+            if (body.exceeded) {
+                throw new BodyTooLargeException(maxBytes);
+            }
+            if (body.readFailure != null) {
+                throw new BodyNotReceivedException(body.readFailure);
+            }
+            throw e;
+        }
     }
 
     private static final class LimitedInputStream extends FilterInputStream {
         private final long maxBytes;
         private long read;
+        private boolean exceeded;
+        private IOException readFailure;
 
         LimitedInputStream(InputStream in, long maxBytes) {
             super(in);
@@ -68,7 +93,7 @@ public final class RequestBodyLimit implements ContainerRequestFilter, ReaderInt
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b = failing(() -> super.read());
             if (b >= 0) {
                 count(1);
             }
@@ -77,7 +102,7 @@ public final class RequestBodyLimit implements ContainerRequestFilter, ReaderInt
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
+            int n = failing(() -> super.read(buffer, offset, length));
             if (n > 0) {
                 count(n);
             }
@@ -86,16 +111,31 @@ public final class RequestBodyLimit implements ContainerRequestFilter, ReaderInt
 
         @Override
         public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
+            long skipped = failing(() -> (int) Math.min(Integer.MAX_VALUE, super.skip(n)));
             count(skipped);
             return skipped;
+        }
+
+        private int failing(Read read) throws IOException {
+            try {
+                return read.read();
+            } catch (IOException e) {
+                readFailure = e;
+                throw e;
+            }
         }
 
         private void count(long n) {
             read += n;
             if (read > maxBytes) {
+                exceeded = true;
                 throw new BodyTooLargeException(maxBytes);
             }
+        }
+
+        @FunctionalInterface
+        private interface Read {
+            int read() throws IOException;
         }
     }
 }

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
 import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
 
 /** Provides the databases of {@link DatabaseTest}: a fresh H2 database, and a fresh PostgreSQL schema. */
-final class TestDatabases implements TestTemplateInvocationContextProvider {
+public final class TestDatabases implements TestTemplateInvocationContextProvider {
 
-    static final String POSTGRES_URL_ENV = "TWOFA_TEST_POSTGRES_URL";
+    public static final String POSTGRES_URL_ENV = "TWOFA_TEST_POSTGRES_URL";
     static final String POSTGRES_URL_PROPERTY = "twofa.test.postgresUrl";
 
     @Override
@@ -33,7 +33,7 @@ final class TestDatabases implements TestTemplateInvocationContextProvider {
         return Stream.of(new Invocation(new H2()), new Invocation(new Postgres(postgresUrl())));
     }
 
-    static String postgresUrl() {
+    public static String postgresUrl() {
         String url = System.getProperty(POSTGRES_URL_PROPERTY);
         return url != null && !url.isBlank() ? url : System.getenv(POSTGRES_URL_ENV);
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
+import io.twofakit.server.http.StorableText;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
@@ -44,6 +45,9 @@ final class JsonProblems {
 
     private static Violation mappingViolation(JsonMappingException exception) {
         String path = path(exception);
+        if (exception instanceof StorableText.UnstorableTextException) {
+            return new Violation(path.isEmpty() ? BODY : path, exception.getOriginalMessage());
+        }
         Matcher missing = MISSING_PROPERTY.matcher(String.valueOf(exception.getOriginalMessage()));
         if (missing.find()) {
             return new Violation(join(path, missing.group(1)), "must not be null");
@@ -65,6 +69,9 @@ final class JsonProblems {
     static String path(JsonMappingException exception) {
         StringBuilder path = new StringBuilder();
         for (JsonMappingException.Reference reference : exception.getPath()) {
+            if (reference.getFieldName() != null && !StorableText.storable(reference.getFieldName())) {
+                continue; // an object key that is itself the problem is not repeated
+            }
             if (reference.getFieldName() != null) {
                 if (!path.isEmpty()) {
                     path.append('.');
