@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Webhook events are durable: events of an OTP sent while the receiver is down are still pending when the
  * server stops, and a new server on the same database file posts them, in order, once the receiver is up.
- * The new server also checks the OTP's code: the secret it was hashed with is kept in the database.
+ * The new server also checks the OTP's code: the secret it was hashed with is kept in the key file, beside the
+ * database.
  */
 class WebhooksSurviveRestartTest {
 
@@ -39,6 +40,7 @@ class WebhooksSurviveRestartTest {
     private ServerConfig config() {
         return new ServerConfig(0, "jdbc:h2:file:" + data.resolve("twofa").toAbsolutePath()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH", Map.of(KEY, "acme"), false, true)
+                .withSecretFile(data.resolve("twofa.secret"))
                 .withWebhooks(RETRY_OFTEN);
     }
 
@@ -54,8 +56,8 @@ class WebhooksSurviveRestartTest {
             String profile = api.smsProfile(KEY, "Code {{otp_code}}");
             api.callback(KEY, "http://127.0.0.1:" + receiverPort + "/hook", profile);
             otpId = api.sendOtp(KEY, to, profile, null);
-            await().atMost(10, TimeUnit.SECONDS).until(() -> api.messagesTo(to).size() == 1);
-            Matcher digits = Pattern.compile("\\d{6}").matcher(api.messagesTo(to).get(0).get("text").asText());
+            await().atMost(10, TimeUnit.SECONDS).until(() -> api.messagesTo(KEY, to).size() == 1);
+            Matcher digits = Pattern.compile("\\d{6}").matcher(api.messagesTo(KEY, to).get(0).get("text").asText());
             assertTrue(digits.find());
             code = digits.group();
             // the receiver is down: the events fail and wait for their next attempt

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -34,7 +35,7 @@ public final class Database implements AutoCloseable {
         this.jdbi = Jdbi.create(dataSource);
     }
 
-    /** Opens a pool on {@code jdbcUrl} and applies the pending migrations. */
+    /** Opens a pool on {@code jdbcUrl} and applies the pending migrations (see {@link #migrate()}). */
     public static Database open(String jdbcUrl) {
         Database database = connect(jdbcUrl);
         try {
@@ -62,8 +63,26 @@ public final class Database implements AutoCloseable {
         return new Database(dataSource);
     }
 
-    /** Brings the schema to the newest version; fails when the database cannot be reached or a migration fails. */
+    /**
+     * Brings the schema to the newest version; fails when the database cannot be reached or a migration fails, and
+     * when the database still keeps a server secret of an older version (only {@link #migrate(Consumer)} can move
+     * it out).
+     */
     public void migrate() {
+        migrate(keptSecret -> {
+            throw new IllegalStateException("The database keeps a server secret of an older version, and nothing here"
+                    + " can move it to a key file: start the server on it to move it");
+        });
+    }
+
+    /**
+     * Brings the schema to the newest version.
+     *
+     * @param keptSecret takes the server secret that a database of an older version kept, once, before it is deleted
+     *                   from the database (and fails when it cannot keep it elsewhere, which stops the migration)
+     */
+    public void migrate(Consumer<String> keptSecret) {
+        KeptServerSecret.moveOut(dataSource, keptSecret);
         int applied = Flyway.configure()
                 .dataSource(dataSource)
                 .locations(MIGRATIONS)

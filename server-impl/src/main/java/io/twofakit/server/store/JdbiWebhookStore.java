@@ -122,11 +122,13 @@ public final class JdbiWebhookStore implements WebhookStore {
     }
 
     @Override
-    public List<WebhookRecord> recent(int limit) {
+    public List<WebhookRecord> recent(String accountId, int limit) {
         return jdbi.withHandle(handle -> handle.createQuery("select w.event_id, w.callback_id, w.otp_id, e.channel,"
                         + " e.status, w.state, w.attempts, w.last_error, w.created_at, w.updated_at"
                         + " from webhook_delivery w join delivery_event e on e.id = w.event_id"
+                        + " where e.account_id = :account"
                         + " order by w.created_at desc, w.event_seq desc limit :limit")
+                .bind("account", accountId)
                 .bind("limit", limit)
                 .map((row, ctx) -> new WebhookRecord(
                         row.getObject("event_id", UUID.class),

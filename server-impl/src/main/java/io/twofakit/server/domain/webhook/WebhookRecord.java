@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The delivery of one event to one callback, for people to look at (the simulator's page).
+ * The delivery of one event to one callback, for people to look at (the simulator's view of
+ * an account's webhook deliveries).
  *
  * @param lastError what went wrong on the last failed attempt, or null
  */

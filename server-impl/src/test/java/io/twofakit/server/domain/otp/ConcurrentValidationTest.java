@@ -1,5 +1,6 @@
 package io.twofakit.server.domain.otp;
 
+import io.twofakit.server.domain.clock.AccountClocks;
 import static io.twofakit.server.domain.otp.OtpFixture.ACCOUNT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -58,7 +59,7 @@ class ConcurrentValidationTest {
         OtpService service = new OtpService(new JdbiOtpStore(database, clock), profiles,
                 new InMemoryStores.Priorities(), templates, (account, name, language) -> java.util.Optional.empty(),
                 new OtpCodeGenerator(new SecureRandom()), new CodeProtection(OtpFixture.SECRET, new SecureRandom()),
-                clock, new DeliveryHandOff(100, clock, Duration.ofMinutes(2)), () -> { });
+                AccountClocks.shared(clock), new DeliveryHandOff(100, clock, Duration.ofMinutes(2)), () -> { });
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long started = System.nanoTime();
         try {

@@ -1,5 +1,6 @@
 package io.twofakit.server.domain.whatsapp;
 
+import io.twofakit.server.domain.clock.AccountClocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -28,7 +29,7 @@ class WhatsAppConfigurationServiceTest {
     void openDatabase() {
         database = H2Databases.withAccounts("acme", "other");
         configurations = new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database),
-                new MutableClock(NOW));
+                AccountClocks.shared(new MutableClock(NOW)));
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.twofakit.server.domain.whatsapp;
 
+import io.twofakit.server.domain.clock.AccountClocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +43,8 @@ class WhatsAppTemplateServiceTest {
     void openDatabase() {
         database = H2Databases.withAccounts("acme", "other", "unconfigured");
         clock = new MutableClock(START);
-        configurations = new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database), clock);
+        configurations = new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database),
+                AccountClocks.shared(clock));
         templates = service(REVIEW);
         configurations.create("acme", WHATSAPP_ACCOUNT);
         configurations.create("other", UUID.randomUUID());
@@ -50,7 +52,8 @@ class WhatsAppTemplateServiceTest {
 
     private WhatsAppTemplateService service(Duration reviewDelay) {
         return new WhatsAppTemplateService(new JdbiWhatsAppTemplateStore(database), configurations,
-                new WhatsAppReview(clock, reviewDelay), clock, new JdbiProfileStore(database));
+                new WhatsAppReview(AccountClocks.shared(clock), reviewDelay), AccountClocks.shared(clock),
+                new JdbiProfileStore(database));
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package io.twofakit.server.http.webhooks;
 
+import io.twofakit.server.support.MutableClock;
+import io.twofakit.server.domain.clock.AccountClocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -17,7 +19,6 @@ import io.twofakit.server.domain.delivery.DeliveryWorker;
 import io.twofakit.server.domain.otp.CodeProtection;
 import io.twofakit.server.domain.otp.Otp;
 import io.twofakit.server.domain.otp.OtpStatus;
-import io.twofakit.server.domain.simulator.AdjustableClock;
 import io.twofakit.server.domain.simulator.SimulatorGateway;
 import io.twofakit.server.domain.webhook.CallbackTarget;
 import io.twofakit.server.domain.webhook.CallbackTargets;
@@ -58,7 +59,7 @@ class WebhookDeliveryTest {
             new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(4), 3, Duration.ofMillis(500));
 
     private final Database database = H2Databases.withAccounts(ACCOUNT);
-    private final AdjustableClock clock = new AdjustableClock(Clock.fixed(T0, ZoneOffset.UTC));
+    private final MutableClock clock = new MutableClock(T0);
     private final CodeProtection codes = new CodeProtection("a-test-secret-of-enough-length", new SecureRandom());
     private final JdbiDeliveryStore deliveries = new JdbiDeliveryStore(database, clock);
     private final JdbiWebhookStore webhooks = new JdbiWebhookStore(database);
@@ -101,10 +102,10 @@ class WebhookDeliveryTest {
                 DeliveryJob.start(id, ACCOUNT, otp.profileId(), to, codes.seal(id, "4711"), steps));
         Map<Channel, ChannelGateway> gateways = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
-            gateways.put(channel, new SimulatorGateway(channel, Optional.empty(), clock));
+            gateways.put(channel, new SimulatorGateway(channel, Optional.empty(), AccountClocks.shared(clock)));
         }
         DeliveryWorker worker = new DeliveryWorker(deliveries, new DeliveryHandOff(1, clock, Duration.ofMinutes(2)),
-                gateways, targets, codes, clock, clock, () -> { });
+                gateways, targets, codes, AccountClocks.shared(clock), clock, () -> { });
         worker.poll(10).tasks().forEach(Runnable::run);
         return id;
     }
@@ -188,7 +189,7 @@ class WebhookDeliveryTest {
         assertEquals(2, dispatchDue(), "the third and last attempt, then the later event is given up unsent");
 
         assertEquals(3, receiver.received().size());
-        List<WebhookRecord> records = webhooks.recent(10);
+        List<WebhookRecord> records = webhooks.recent(ACCOUNT, 10);
         assertTrue(records.stream().allMatch(r -> r.state() == WebhookState.FAILED), records.toString());
         WebhookRecord dispatched = records.get(1);
         assertEquals(3, dispatched.attempts());
@@ -206,7 +207,7 @@ class WebhookDeliveryTest {
         dispatchDue();
 
         assertEquals(List.of(), receiver.received());
-        assertTrue(webhooks.recent(10).stream().allMatch(r -> r.state() == WebhookState.FAILED));
+        assertTrue(webhooks.recent(ACCOUNT, 10).stream().allMatch(r -> r.state() == WebhookState.FAILED));
     }
 
     @Test
@@ -220,7 +221,7 @@ class WebhookDeliveryTest {
 
         assertEquals(1, dispatchDue());
 
-        WebhookRecord record = webhooks.recent(10).get(1);
+        WebhookRecord record = webhooks.recent(ACCOUNT, 10).get(1);
         assertEquals(WebhookState.PENDING, record.state());
         assertEquals(1, record.attempts());
         assertTrue(record.lastError().contains("Connect"), record.lastError());
@@ -235,7 +236,7 @@ class WebhookDeliveryTest {
         assertEquals(1, dispatchDue());
         receiver.releaseAnswers();
 
-        WebhookRecord record = webhooks.recent(10).get(1);
+        WebhookRecord record = webhooks.recent(ACCOUNT, 10).get(1);
         assertEquals(WebhookState.PENDING, record.state());
         assertTrue(record.lastError().contains("timed out"), record.lastError());
     }
@@ -268,6 +269,6 @@ class WebhookDeliveryTest {
 
         dispatchDue();
 
-        assertTrue(webhooks.recent(10).get(1).lastError().contains("not an http"), webhooks.recent(10).toString());
+        assertTrue(webhooks.recent(ACCOUNT, 10).get(1).lastError().contains("not an http"), webhooks.recent(ACCOUNT, 10).toString());
     }
 }
