@@ -145,7 +145,8 @@ public record ServerConfig(int port, String host, String databaseUrl, Map<String
                                            "%s"); repeat for more keys (env %s, comma separated).
                                            With none, a key is generated and printed once at start-up.
                   --simulator on|off       the simulator's controls under /simulator (default on, env %s);
-                                           switch it off wherever others can reach the server
+                                           each API key sees and moves only its own account's
+                                           messages, webhook deliveries and clock
                   --whatsapp-review-delay DURATION
                                            how long the simulated review of a WhatsApp template takes
                                            before it is approved: a number with ms, s or m (seconds when

@@ -44,7 +44,7 @@ final class KeptServerSecret {
                 delete.executeUpdate();
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read the server secret that the database keeps", e);
+            throw new IllegalStateException("Cannot look for a server secret kept in the database: " + e.getMessage(), e);
         }
     }
 
