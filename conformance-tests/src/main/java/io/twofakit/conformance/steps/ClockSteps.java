@@ -79,7 +79,8 @@ public class ClockSteps {
     }
 
     private static Response move(ApiClient client, int seconds) {
-        return client.extension().contentType(ContentType.JSON).body(Map.of("advanceSeconds", seconds)).post(CLOCK_PATH);
+        return client.extension().contentType(ContentType.JSON).body(Map.of("advanceSeconds", seconds))
+                .post(CLOCK_PATH);
     }
 
     private static OffsetDateTime now(ApiClient client) {

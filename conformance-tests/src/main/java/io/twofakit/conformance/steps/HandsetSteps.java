@@ -134,7 +134,8 @@ public class HandsetSteps {
                 other.extension().queryParam("to", otp.to()).get(MESSAGES_PATH))) {
             assertStatus(200, messages);
             List<String> otpIds = messages.jsonPath().getList("otpId", String.class);
-            assertFalse(otpIds.contains(otp.id()), () -> "another account sees the OTP's message: " + describe(messages));
+            assertFalse(otpIds.contains(otp.id()),
+                    () -> "another account sees the OTP's message: " + describe(messages));
         }
     }
 }

@@ -322,7 +322,7 @@ public record ServerConfig(int port, String host, String databaseUrl, Map<String
                 Objects.requireNonNull(newSecret, "newSecret"), secretFile, webhooks);
     }
 
-    /** A copy whose secret is the one in the key file {@code file} (generated there when missing), as without --secret. */
+    /** A copy whose secret is the key file's (generated there when missing), as without {@code --secret}. */
     public ServerConfig withSecretFile(Path file) {
         return new ServerConfig(port, host, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
                 null, Objects.requireNonNull(file, "file"), webhooks);

@@ -12,7 +12,8 @@ import java.util.UUID;
  * @param attempt 0 for the preferred channel, 1 for the first backup, ...
  * @param sender the channel's sender (SMS sender, Viber service id, Voice caller, WhatsApp number), or null
  */
-public record OutgoingMessage(UUID otpId, String accountId, String to, Channel channel, String sender, String text, int attempt) {
+public record OutgoingMessage(UUID otpId, String accountId, String to, Channel channel, String sender, String text,
+                              int attempt) {
 
     public OutgoingMessage {
         Objects.requireNonNull(otpId, "otpId");

@@ -1,7 +1,7 @@
 package io.twofakit.server.domain.whatsapp;
 
-import io.twofakit.server.domain.whatsapp.WhatsAppTemplate.ReviewStatus;
 import io.twofakit.server.domain.clock.AccountClocks;
+import io.twofakit.server.domain.whatsapp.WhatsAppTemplate.ReviewStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;

@@ -1,7 +1,5 @@
 package io.twofakit.server.domain.delivery;
 
-import io.twofakit.server.support.MutableClock;
-import io.twofakit.server.domain.clock.AccountClocks;
 import static io.twofakit.server.domain.delivery.DeliveryEventStatus.DELIVERED;
 import static io.twofakit.server.domain.delivery.DeliveryEventStatus.DISPATCHED;
 import static io.twofakit.server.domain.delivery.DeliveryEventStatus.TIMED_OUT;
@@ -12,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.otp.CodeProtection;
 import io.twofakit.server.domain.otp.Otp;
 import io.twofakit.server.domain.otp.OtpStatus;
@@ -25,12 +24,11 @@ import io.twofakit.server.store.JdbiDeliveryStore;
 import io.twofakit.server.store.JdbiOtpStore;
 import io.twofakit.server.store.JdbiWebhookStore;
 import io.twofakit.server.support.H2Databases;
+import io.twofakit.server.support.MutableClock;
 import io.twofakit.server.work.WorkSource;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

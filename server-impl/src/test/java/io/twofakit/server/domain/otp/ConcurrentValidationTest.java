@@ -1,11 +1,11 @@
 package io.twofakit.server.domain.otp;
 
-import io.twofakit.server.domain.clock.AccountClocks;
 import static io.twofakit.server.domain.otp.OtpFixture.ACCOUNT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.template.MessageTemplate;
 import io.twofakit.server.store.Database;

@@ -1,9 +1,9 @@
 package io.twofakit.server.domain.template;
 
-import io.twofakit.server.domain.clock.AccountClocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.whatsapp.WhatsAppConfigurationService;
 import io.twofakit.server.domain.whatsapp.WhatsAppReview;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate;

@@ -1,12 +1,12 @@
 package io.twofakit.server.domain.whatsapp;
 
-import io.twofakit.server.domain.clock.AccountClocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.twofakit.server.domain.ConflictException;
 import io.twofakit.server.domain.ForbiddenException;
 import io.twofakit.server.domain.ResourceNotFoundException;
+import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.store.Database;
 import io.twofakit.server.store.JdbiWhatsAppConfigurationStore;
 import io.twofakit.server.support.H2Databases;
