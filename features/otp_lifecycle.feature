@@ -10,7 +10,7 @@ Feature: The life of an OTP
   answers VERIFIED, and every later validation ALREADY_REPORTED; an expired OTP answers EXPIRED and counts no
   attempt. The list of OTPs is newest first, filtered by recipient and by VERIFIED or TOO_MANY_ATTEMPTS.
 
-  Scenarios tagged @simulator read the code at the simulator's handset or move the server's clock.
+  Scenarios tagged @simulator read the code at the simulator's handset or move the account's clock.
 
   Background:
     Given an SMS template "login_code" in en_US with the message "Your login code: {{otp_code}}"
@@ -85,7 +85,7 @@ Feature: The life of an OTP
   @simulator
   Scenario: An OTP expires after its template's validity and then counts no attempt
     Given an OTP with the code "4711" sent to "+49170000001" with the profile "login"
-    When the server's clock moves forward 181 seconds
+    When the account's clock moves forward 181 seconds
     Then the OTP reads back as EXPIRED with 0 of 3 attempts used
     When the code "4711" is validated
     Then the validation answers EXPIRED

@@ -2,7 +2,9 @@ Feature: SMS, Viber and Voice templates
   A template is the text of the message that carries an OTP code on one channel, in one language. Its
   message contains the placeholder {{otp_code}} and may contain {{expiration_time}}, the minutes the code
   stays valid: 3 unless the template says otherwise. A name is unique per channel and account, at most 256
-  characters; a message has at most 512 characters. The three channels behave alike.
+  characters; a message has at most 512 characters. The three channels behave alike. Profiles name their
+  templates, so a template that a profile uses can be neither renamed nor deleted (its message and expiry
+  may change).
 
   Every scenario gives its templates names with a random suffix and deletes them afterwards.
 
@@ -92,6 +94,28 @@ Feature: SMS, Viber and Voice templates
     When it renames the <channel> template "second" to "first"
     Then it is refused as a conflict naming the <channel> template "first"
     And the <channel> template "second" is unchanged
+
+    Examples:
+      | channel |
+      | SMS     |
+      | Viber   |
+      | Voice   |
+
+  Scenario Outline: A <channel> template that a profile uses keeps its name
+    Given a <channel> template "welcome" in en
+    And a profile "register" with the <channel> template "welcome" in en
+    When it renames the <channel> template "welcome" to "greeting"
+    Then it is refused as a conflict: the template "welcome" is used by the profile "register"
+    And the <channel> template "welcome" is unchanged
+    When an OTP with the code "4711" is sent to "+49170000040" with the profile "register"
+    Then the OTP is accepted
+    When it changes the message of the <channel> template "welcome" to "Hello {{otp_code}}"
+    Then the change is accepted
+    When it removes the template "welcome" from the profile "register"
+    Then the change is accepted
+    When it renames the <channel> template "welcome" to "greeting"
+    Then the change is accepted
+    And the <channel> template "greeting" reads back under its new name
 
     Examples:
       | channel |

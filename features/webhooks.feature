@@ -9,7 +9,8 @@ Feature: Delivery events posted to webhooks
 
   These scenarios register the suite's own webhook receiver (its URL is the configuration
   conformance.callbackUrl, or its local address) and check every event against the contract. They send to
-  the simulator's numbers (@simulator): +9999900001... is UNDELIVERABLE on the preferred channel.
+  the simulator's numbers (@simulator): +9999900001... is UNDELIVERABLE on the preferred channel. The
+  simulator also lists an account's webhook deliveries, and shows them to that account only.
 
   Background:
     Given an SMS template "sms_code" in en with the message "Your code {{otp_code}}"
@@ -63,3 +64,11 @@ Feature: Delivery events posted to webhooks
     When an OTP is sent to "+49170000022" with the profile "login"
     Then the webhook receiver "flaky" receives the events "SMS DISPATCHED, SMS DELIVERED"
     And the first event at "flaky" was posted again after the status 500, with the same event id
+
+  @simulator @second-account
+  Scenario: The simulator lists an account's webhook deliveries, and to that account only
+    Given a webhook receiver "hooks" for every profile
+    When an OTP is sent to "+49170000023" with the profile "login"
+    Then the webhook receiver "hooks" receives the events "SMS DISPATCHED, SMS DELIVERED"
+    And the simulator lists the deliveries of the OTP to "hooks" as "SMS DISPATCHED delivered, SMS DELIVERED delivered"
+    And the other account's simulator lists no delivery of the OTP

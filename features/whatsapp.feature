@@ -4,7 +4,9 @@ Feature: WhatsApp configuration and templates
   at all. WhatsApp writes the text of an authentication template itself: the account chooses the button
   (COPY_CODE, or ONE_TAP for an Android app), whether the security recommendation is shown and how long the
   code stays valid. A template is submitted for review: it starts PENDING and is APPROVED shortly after.
-  A name and language pair is unique per account.
+  A name and language pair is unique per account. The API has no operation that changes a template, so a
+  WhatsApp template cannot be renamed: a profile always finds the template it names, and deleting it is
+  refused while a profile uses it.
 
   The scenarios that need an account without a configuration use whichever account (of the first and the
   second key) has none yet, and are skipped when both have one. Every scenario names its templates with a

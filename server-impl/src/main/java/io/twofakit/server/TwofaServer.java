@@ -8,7 +8,10 @@ import io.twofakit.server.domain.delivery.DeliveryWorker;
 import io.twofakit.server.domain.otp.CodeProtection;
 import io.twofakit.server.domain.otp.OtpCodeGenerator;
 import io.twofakit.server.domain.otp.OtpService;
-import io.twofakit.server.domain.simulator.AdjustableClock;
+import io.twofakit.server.config.MaskingLogFormatter;
+import io.twofakit.server.config.SecretKeyFile;
+import io.twofakit.server.domain.clock.AdjustableAccountClocks;
+import io.twofakit.server.domain.clock.InMemoryAccountClocks;
 import io.twofakit.server.domain.simulator.Handset;
 import io.twofakit.server.domain.simulator.Simulator;
 import io.twofakit.server.domain.simulator.SimulatorGateway;
@@ -22,7 +25,6 @@ import io.twofakit.server.http.resources.WebhookDeliveriesResource;
 import io.twofakit.server.http.webhooks.HttpWebhookSender;
 import io.twofakit.server.store.JdbiDeliveryStore;
 import io.twofakit.server.store.JdbiOtpStore;
-import io.twofakit.server.store.JdbiServerSecretStore;
 import io.twofakit.server.store.JdbiWebhookStore;
 import io.twofakit.server.work.WorkLoop;
 import io.twofakit.server.domain.callback.CallbackConfigurationService;
@@ -134,19 +136,20 @@ public final class TwofaServer implements AutoCloseable {
     private final HttpServer http;
     private final Database database;
     private final List<WorkLoop> background;
-    private final int port;
+    private final URI baseUri;
 
-    private TwofaServer(HttpServer http, Database database, List<WorkLoop> background, int port) {
+    private TwofaServer(HttpServer http, Database database, List<WorkLoop> background, URI baseUri) {
         this.http = http;
         this.database = database;
         this.background = background;
-        this.port = port;
+        this.baseUri = baseUri;
     }
 
     public static void main(String[] args) throws InterruptedException {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$s %3$s - %5$s%6$s%n");
         }
+        MaskingLogFormatter.installOnRootHandlers();
         if (ServerConfig.helpRequested(args)) {
             System.out.print(ServerConfig.usage());
             return;
@@ -173,38 +176,39 @@ public final class TwofaServer implements AutoCloseable {
             server.stop();
             stopped.countDown();
         }, "twofa-shutdown"));
-        System.out.println("twofa-server is listening on " + server.baseUri());
+        System.out.println("twofa-server is listening on " + server.baseUri()
+                + (config.listensOnEveryInterface() ? " (and every other interface of this machine)" : ""));
         stopped.await();
     }
 
     /** Builds the server from its configuration and starts it; the returned server is accepting requests. */
     public static TwofaServer start(ServerConfig config) {
-        AdjustableClock clock = new AdjustableClock(Clock.systemUTC());
+        InMemoryAccountClocks clocks = new InMemoryAccountClocks(Clock.systemUTC());
         Database database = Database.connect(config.databaseUrl());
         // The database (driver, schema, accounts, server secret) and the HTTP side (Jersey's resource model, the
         // webhook client) take about as long to prepare; they are prepared side by side, and requests are
         // accepted once both are ready. Nothing touches the database before then.
         CompletableFuture<String> secret = CompletableFuture.supplyAsync(
-                () -> prepare(database, config, clock), runnable -> new Thread(runnable, "twofa-database-start").start());
+                () -> prepare(database, config), runnable -> new Thread(runnable, "twofa-database-start").start());
         List<WorkLoop> background = new ArrayList<>();
         try {
             ResourceConfig app = new ResourceConfig();
             registerInfrastructure(app, config);
-            background.addAll(registerResources(app, config, database, clock, secret::join));
+            background.addAll(registerResources(app, config, database, clocks, secret::join));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
-                    URI.create("http://0.0.0.0:" + config.port() + "/"), app, false);
+                    URI.create("http://" + uriHost(config.host()) + ":" + config.port() + "/"), app, false);
             configureHttp(http);
             awaitPrepared(secret);
             http.start();
             background.forEach(WorkLoop::start);
             int port = http.getListener("grizzly").getPort();
-            LOG.info(() -> "Listening on port " + port + " with " + config);
-            return new TwofaServer(http, database, List.copyOf(background), port);
+            LOG.info(() -> "Listening on " + config.host() + " port " + port + " with " + config);
+            return new TwofaServer(http, database, List.copyOf(background), localUri(config, port));
         } catch (IOException e) {
             background.forEach(WorkLoop::close);
             database.close();
-            throw new UncheckedIOException("Cannot listen on port " + config.port(), e);
+            throw new UncheckedIOException("Cannot listen on " + config.host() + " port " + config.port(), e);
         } catch (RuntimeException e) {
             background.forEach(WorkLoop::close);
             database.close();
@@ -214,16 +218,40 @@ public final class TwofaServer implements AutoCloseable {
 
     /**
      * Migrates the database (waiting for it as configured), takes over the work a killed server left on a database
-     * of its own, and registers the accounts. @return the server secret
+     * of its own, and registers the accounts. A secret that an older version kept in the database is moved to the
+     * key file on the way.
+     *
+     * @return the server secret: the configured one, else the key file's (generated there on the first start)
      */
-    private static String prepare(Database database, ServerConfig config, AdjustableClock clock) {
-        database.migrate(config.databaseWait());
+    private static String prepare(Database database, ServerConfig config) {
+        Optional<SecretKeyFile> keyFile = Optional.ofNullable(config.secretFile()).map(SecretKeyFile::new);
+        database.migrate(config.databaseWait(), keptSecret -> keyFile.orElseThrow(() -> new IllegalStateException(
+                        "The database keeps a server secret of an older version and no key file is configured to move"
+                                + " it to")).adoptFromDatabase(keptSecret));
         if (database.exclusive()) {
             database.releaseLeftLeases();
         }
-        database.registerAccounts(config.apiKeys().values(), clock);
-        return config.secret() != null ? config.secret()
-                : new JdbiServerSecretStore(database, clock).secret(() -> ServerConfig.generateSecret(new SecureRandom()));
+        database.registerAccounts(config.apiKeys().values(), Clock.systemUTC());
+        if (config.secret() != null) {
+            LOG.info("OTP codes are protected with the configured secret (--secret)");
+            return config.secret();
+        }
+        SecretKeyFile file = keyFile.orElseThrow();
+        SecretKeyFile.Loaded loaded = file.readOrCreate(() -> ServerConfig.generateSecret(new SecureRandom()));
+        LOG.info(() -> "OTP codes are protected with the secret in the key file " + file.path()
+                + (loaded.created() ? " (generated now: keep this file, and a copy in a safe place)" : ""));
+        return loaded.secret();
+    }
+
+    /** A host as it goes into a URI: an IPv6 address in brackets. */
+    private static String uriHost(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /** Where clients on this machine reach the server: at its address, or at localhost when it listens on all. */
+    private static URI localUri(ServerConfig config, int port) {
+        String host = config.listensOnEveryInterface() ? "localhost" : uriHost(config.host());
+        return URI.create("http://" + host + ":" + port);
     }
 
     /** Waits until the database is prepared; rethrows what went wrong there as it was thrown. */
@@ -299,14 +327,14 @@ public final class TwofaServer implements AutoCloseable {
 
     /**
      * The resources of the API and the services behind them. Add a resource here: build its service and
-     * store with {@code new} from {@code database} and {@code clock}, then {@code app.register(resource)}.
+     * store with {@code new} from {@code database} and {@code clocks}, then {@code app.register(resource)}.
      *
-     * @param clock the server's clock, which the simulator can move forward
+     * @param clocks each account's clock, which the simulator can move forward one account at a time
      * @param secret the server secret, asked for when the first OTP code is hashed or sealed
      * @return the background work (delivery, webhooks), not yet started
      */
     static List<WorkLoop> registerResources(ResourceConfig app, ServerConfig config, Database database,
-                                            AdjustableClock clock, Supplier<String> secret) {
+                                            AdjustableAccountClocks clocks, Supplier<String> secret) {
         app.register(new HealthResource(database::reachable));
 
         ProfileStore profiles = new JdbiProfileStore(database);
@@ -314,9 +342,9 @@ public final class TwofaServer implements AutoCloseable {
         WhatsAppTemplateStore whatsAppTemplateStore = new JdbiWhatsAppTemplateStore(database);
 
         WhatsAppConfigurationService whatsAppConfigurations =
-                new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database), clock);
+                new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database), clocks);
         WhatsAppTemplateService whatsAppTemplates = new WhatsAppTemplateService(whatsAppTemplateStore,
-                whatsAppConfigurations, new WhatsAppReview(clock, config.whatsAppReviewDelay()), clock, profiles);
+                whatsAppConfigurations, new WhatsAppReview(clocks, config.whatsAppReviewDelay()), clocks, profiles);
         MessageTemplateService messageTemplates = new MessageTemplateService(templateStore, profiles);
         app.register(new SmsTemplateResource(messageTemplates));
         app.register(new ViberTemplateResource(messageTemplates));
@@ -332,17 +360,17 @@ public final class TwofaServer implements AutoCloseable {
         app.register(new PrioritiesResource(new PriorityService(priorities)));
         app.register(new CallbackConfigurationsResource(new CallbackConfigurationService(callbacks, profiles)));
 
-        return registerOtps(app, config, database, clock, secret, profiles, priorities, templateStore,
+        return registerOtps(app, config, database, clocks, secret, profiles, priorities, templateStore,
                 whatsAppTemplates, new ConfiguredCallbacks(callbacks));
     }
 
     /**
      * OTPs and their delivery: the OTP resource, the delivery workers over the channel gateways (the simulator
      * for every channel), the webhook dispatcher, and the simulator's controls when the simulator is on.
-     * Retries and leases run on real time; expiry and timestamps on {@code clock}.
+     * Retries and leases run on real time; expiry and timestamps on the account's clock.
      */
     private static List<WorkLoop> registerOtps(ResourceConfig app, ServerConfig config, Database database,
-                                               AdjustableClock clock, Supplier<String> secret,
+                                               AdjustableAccountClocks clocks, Supplier<String> secret,
                                                ProfileStore profiles, PriorityStore priorities,
                                                TemplateStore templates, WhatsAppTemplateService whatsAppTemplates,
                                                CallbackTargets callbacks) {
@@ -360,22 +388,22 @@ public final class TwofaServer implements AutoCloseable {
         Optional<Handset> recording = config.simulator() ? Optional.of(handset) : Optional.empty();
         Map<Channel, ChannelGateway> gateways = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
-            gateways.put(channel, new SimulatorGateway(channel, recording, clock));
+            gateways.put(channel, new SimulatorGateway(channel, recording, clocks));
         }
         DeliveryHandOff handOff = new DeliveryHandOff(HAND_OFF_CAPACITY, realTime, DeliveryWorker.LEASE);
         WorkLoop delivery = new WorkLoop("delivery", DELIVERY_THREADS,
                 new DeliveryWorker(new JdbiDeliveryStore(database, realTime), handOff, gateways, callbacks, codes,
-                        clock, realTime, webhooks::wake),
+                        clocks, realTime, webhooks::wake),
                 FALLBACK_POLL, STOP_GRACE, realTime);
 
         OtpService otps = new OtpService(new JdbiOtpStore(database, realTime), profiles, priorities,
-                templates, whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clock, handOff,
+                templates, whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clocks, handOff,
                 delivery::wake);
         app.register(new OtpResource(otps));
         app.register(new WebhookDeliveriesResource(
                 new WebhookDeliveries(webhookStore, callbacks, realTime, webhooks::wake)));
         if (config.simulator()) {
-            app.register(new SimulatorResource(new Simulator(handset, clock, webhookStore)));
+            app.register(new SimulatorResource(new Simulator(handset, clocks, webhookStore)));
         }
         // stopped in this order: first no new deliveries, then the webhooks of the last ones
         return List.of(delivery, webhooks);
@@ -389,12 +417,12 @@ public final class TwofaServer implements AutoCloseable {
 
     /** The port the server listens on (the actual one when started with port 0). */
     public int port() {
-        return port;
+        return baseUri.getPort();
     }
 
-    /** Where clients on this machine reach the server. */
+    /** Where clients on this machine reach the server, e.g. {@code http://127.0.0.1:8080}. */
     public URI baseUri() {
-        return URI.create("http://localhost:" + port);
+        return baseUri;
     }
 
     /**

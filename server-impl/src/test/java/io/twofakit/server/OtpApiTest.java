@@ -20,6 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,8 +62,8 @@ class OtpApiTest {
 
         String id = api.sendOtp(ACME, to, profile, "\"sender\":\"ACME\"");
 
-        await().atMost(10, TimeUnit.SECONDS).until(() -> api.messagesTo(to).size() == 1);
-        JsonNode message = api.messagesTo(to).get(0);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> api.messagesTo(ACME, to).size() == 1);
+        JsonNode message = api.messagesTo(ACME, to).get(0);
         assertEquals("SMS", message.get("channel").asText());
         assertEquals("ACME", message.get("sender").asText());
         assertEquals(id, message.get("otpId").asText());
@@ -132,23 +133,68 @@ class OtpApiTest {
     }
 
     @Test
-    void theSimulatorsClockExpiresOtps() {
+    void theSimulatorsClockExpiresTheOtpsOfItsAccountOnly() {
         String profile = api.smsProfile(ACME, "{{otp_code}}");
         String id = expect(202, api.send(ACME, "POST", "2fa/v4/otp",
                 "{\"to\":\"" + OtpTestApi.newNumber() + "\",\"profileName\":\"" + profile + "\",\"otpCode\":\"4711\"}")).get("id").asText();
-        Instant before = Instant.parse(expect(200, api.send(null, "POST", "simulator/clock", "{\"advanceSeconds\":0}"))
-                .get("now").asText());
+        String othersProfile = api.smsProfile(GLOBEX, "{{otp_code}}");
+        String othersId = expect(202, api.send(GLOBEX, "POST", "2fa/v4/otp", "{\"to\":\"" + OtpTestApi.newNumber()
+                + "\",\"profileName\":\"" + othersProfile + "\",\"otpCode\":\"4711\"}")).get("id").asText();
+        Instant before = Instant.parse(expect(200, api.send(ACME, "GET", "simulator/clock", null)).get("now").asText());
 
-        Instant after = Instant.parse(expect(200, api.send(null, "POST", "simulator/clock", "{\"advanceSeconds\":240}"))
+        Instant after = Instant.parse(expect(200, api.send(ACME, "POST", "simulator/clock", "{\"advanceSeconds\":240}"))
                 .get("now").asText());
 
         assertTrue(!after.isBefore(before.plusSeconds(240)), before + " -> " + after);
         assertEquals("EXPIRED", expect(200, api.send(ACME, "GET", "2fa/v4/otp/" + id, null)).get("otpStatus").asText());
         assertEquals("EXPIRED", expect(200, api.send(ACME, "POST", "2fa/v4/otp/" + id + "/validate",
                 "{\"otpCode\":\"4711\"}")).get("otpStatus").asText());
-        expect(400, api.send(null, "POST", "simulator/clock", "{\"advanceSeconds\":-1}"));
-        expect(400, api.send(null, "POST", "simulator/clock", "{\"advanceSeconds\":\"soon\"}"));
-        expect(400, api.send(null, "POST", "simulator/clock", "{}"));
+
+        Instant othersNow = Instant.parse(expect(200, api.send(GLOBEX, "GET", "simulator/clock", null)).get("now").asText());
+        assertTrue(othersNow.isBefore(before.plusSeconds(240)), "the other account's clock moved: " + othersNow);
+        assertEquals("ACTIVE", expect(200, api.send(GLOBEX, "GET", "2fa/v4/otp/" + othersId, null))
+                .get("otpStatus").asText(), "the other account's OTP expired");
+
+        expect(400, api.send(ACME, "POST", "simulator/clock", "{\"advanceSeconds\":-1}"));
+        expect(400, api.send(ACME, "POST", "simulator/clock", "{\"advanceSeconds\":\"soon\"}"));
+        expect(400, api.send(ACME, "POST", "simulator/clock", "{}"));
+    }
+
+    @Test
+    void everyControlOfTheSimulatorNeedsAKey() {
+        for (String[] control : new String[][] {{"GET", "simulator/messages"}, {"GET", "simulator/webhooks"},
+                {"GET", "simulator/clock"}, {"POST", "simulator/clock"}, {"GET", "simulator;x=1/messages"}}) {
+            String body = control[0].equals("POST") ? "{\"advanceSeconds\":600}" : null;
+            JsonNode refused = expect(401, api.send(null, control[0], control[1], body));
+            assertEquals("No API key found in request", refused.get("detail").asText(), control[1]);
+            assertEquals(401, refused.get("status").asInt());
+            assertEquals("Invalid API key", expect(401, api.send("unknown-key-1", control[0], control[1], body))
+                    .get("detail").asText(), control[1]);
+        }
+    }
+
+    @Test
+    void anAccountSeesOnlyItsOwnMessagesAndWebhookDeliveries() {
+        String profile = api.smsProfile(ACME, "Code {{otp_code}}");
+        String callbackUrl = receiver.url("/hooks/" + UUID.randomUUID());
+        api.callback(ACME, callbackUrl, profile);
+        String to = OtpTestApi.newNumber();
+        String id = api.sendOtp(ACME, to, profile, null);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> hooksFor(callbackUrl).size() == 2);
+
+        assertEquals(1, api.messagesTo(ACME, to).size());
+        assertEquals(List.of(), api.messagesTo(GLOBEX, to), "another account's messages are never shown");
+        assertTrue(otpIds(expect(200, api.send(ACME, "GET", "simulator/messages", null))).contains(id));
+        assertFalse(otpIds(expect(200, api.send(GLOBEX, "GET", "simulator/messages", null))).contains(id));
+
+        JsonNode mine = expect(200, api.send(ACME, "GET", "simulator/webhooks", null));
+        assertEquals(List.of("DELIVERED", "DISPATCHED"), StreamSupport.stream(mine.spliterator(), false)
+                .filter(w -> w.get("otpId").asText().equals(id)).map(w -> w.get("eventStatus").asText()).toList());
+        assertFalse(otpIds(expect(200, api.send(GLOBEX, "GET", "simulator/webhooks", null))).contains(id));
+    }
+
+    private static List<String> otpIds(JsonNode list) {
+        return StreamSupport.stream(list.spliterator(), false).map(m -> m.get("otpId").asText()).toList();
     }
 
     @Test
@@ -189,19 +235,22 @@ class OtpApiTest {
     }
 
     @Test
-    void theSimulatorPageEscapesWhatClientsSent() {
+    void theSimulatorPageHoldsNoDataAndKeepsTheKeyInTheBrowserSession() {
         String profile = api.smsProfile(ACME, "<b>{{otp_code}}</b>");
         String to = OtpTestApi.newNumber();
-        expect(202, api.send(ACME, "POST", "2fa/v4/otp", "{\"to\":\"" + to + "\",\"profileName\":\"" + profile
-                + "\",\"sender\":\"<script>alert(1)</script>\"}"));
-        await().atMost(10, TimeUnit.SECONDS).until(() -> api.messagesTo(to).size() == 1);
+        api.sendOtp(ACME, to, profile, "\"sender\":\"<script>alert(1)</script>\"");
+        await().atMost(10, TimeUnit.SECONDS).until(() -> api.messagesTo(ACME, to).size() == 1);
 
         HttpResponse<String> page = api.send(null, "GET", "simulator", null);
 
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
-        assertTrue(page.body().contains("&lt;script&gt;alert(1)&lt;/script&gt;"), page.body());
-        assertFalse(page.body().contains("<script>"), "unescaped client text on the page");
-        assertTrue(page.body().contains(to));
+        assertTrue(page.headers().firstValue("Content-Security-Policy").orElse("").contains("connect-src 'self'"));
+        assertFalse(page.body().contains(to), "the page shows an account's data without a key");
+        assertFalse(page.body().contains("alert(1)"), "the page shows an account's data without a key");
+        assertTrue(page.body().contains("sessionStorage"), "the key is kept for the browser session");
+        assertFalse(page.body().contains("localStorage"), "the key outlives the browser session");
+        assertTrue(page.body().contains("\"apiKey\": sessionStorage.getItem(KEY)"), "the key goes in the apiKey header");
+        assertFalse(page.body().contains("innerHTML"), "values from clients must go into the page as text");
     }
 }

@@ -74,9 +74,9 @@ final class OtpTestApi {
                 + "\"" + (extraJson == null ? "" : "," + extraJson) + "}")).get("id").asText();
     }
 
-    /** What the simulator's handset received for {@code to}, oldest first. */
-    List<JsonNode> messagesTo(String to) {
-        JsonNode messages = expect(200, send(null, "GET", "simulator/messages?to=" + to.replace("+", "%2B"), null));
+    /** What the simulator's handset received for {@code to} from the account of {@code key}, oldest first. */
+    List<JsonNode> messagesTo(String key, String to) {
+        JsonNode messages = expect(200, send(key, "GET", "simulator/messages?to=" + to.replace("+", "%2B"), null));
         return StreamSupport.stream(messages.spliterator(), false).toList();
     }
 

@@ -12,7 +12,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** With {@code --simulator off} the simulator's controls are not there, and OTPs are delivered all the same. */
+/**
+ * With {@code --simulator off} the simulator's controls are not there (404 to a client with a key; 401 without one,
+ * as when it is on), and OTPs are delivered all the same.
+ */
 class SimulatorOffTest {
 
     private static final String KEY = "key-for-acme-1";
@@ -26,8 +29,10 @@ class SimulatorOffTest {
             OtpTestApi api = new OtpTestApi(server);
 
             assertEquals(404, expect(404, api.send(null, "GET", "simulator", null)).get("status").asInt());
-            expect(404, api.send(null, "GET", "simulator/messages", null));
-            expect(404, api.send(null, "POST", "simulator/clock", "{\"advanceSeconds\":60}"));
+            expect(404, api.send(KEY, "GET", "simulator/messages", null));
+            expect(404, api.send(KEY, "GET", "simulator/webhooks", null));
+            expect(404, api.send(KEY, "POST", "simulator/clock", "{\"advanceSeconds\":60}"));
+            expect(401, api.send(null, "GET", "simulator/messages", null));
 
             String profile = api.smsProfile(KEY, "{{otp_code}}");
             api.callback(KEY, receiver.url("/hook"), profile);

@@ -4,17 +4,18 @@ import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
 import static io.twofakit.conformance.steps.TemplateResponses.describe;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.twofakit.conformance.ApiClient;
 import io.twofakit.conformance.OtpWorld;
 import io.twofakit.conformance.OtpWorld.SentOtp;
 import io.twofakit.conformance.ScenarioState;
+import io.twofakit.conformance.TemplateWorld;
 import java.time.Duration;
-import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -23,23 +24,25 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * What the recipient's phone shows, and the server's clock: the simulator's controls ({@code @simulator}
- * scenarios). The simulated channels record every attempt, delivered or not, with the rendered text; the
- * steps look only at the attempts of the scenario's OTP, so the handset may hold anything else.
+ * What the recipient's phone shows: the simulator's handset ({@code @simulator} scenarios). The simulated channels
+ * record every attempt, delivered or not, with the rendered text, for the account that sent the OTP; an account
+ * sees only its own. The steps look only at the attempts of the scenario's OTP, so the handset may hold anything
+ * else.
  */
 public class HandsetSteps {
 
     static final String MESSAGES_PATH = "/simulator/messages";
-    static final String CLOCK_PATH = "/simulator/clock";
     /** How long delivery may take before a step gives up waiting for it. */
     static final Duration DELIVERY = Duration.ofSeconds(15);
 
     private final ScenarioState state;
     private final OtpWorld otps;
+    private final TemplateWorld accounts;
 
-    public HandsetSteps(ScenarioState state, OtpWorld otps) {
+    public HandsetSteps(ScenarioState state, OtpWorld otps, TemplateWorld accounts) {
         this.state = state;
         this.otps = otps;
+        this.accounts = accounts;
     }
 
     /** One attempt as the handset recorded it. */
@@ -118,17 +121,21 @@ public class HandsetSteps {
         assertEquals(sender, attempt.sender(), attempt::toString);
     }
 
-    @When("the server's clock moves forward {int} seconds")
-    public void theServersClockMovesForward(int seconds) {
-        Response now = state.client().extension().contentType(ContentType.JSON).body(Map.of("advanceSeconds", 0))
-                .post(CLOCK_PATH);
-        assertStatus(200, now);
-        Response moved = state.client().extension().contentType(ContentType.JSON).body(Map.of("advanceSeconds", seconds))
-                .post(CLOCK_PATH);
-        assertStatus(200, moved);
-        OffsetDateTime before = OffsetDateTime.parse(now.jsonPath().getString("now"));
-        OffsetDateTime after = OffsetDateTime.parse(moved.jsonPath().getString("now"));
-        assertTrue(!after.isBefore(before.plusSeconds(seconds)), () -> "the clock went from " + before + " to "
-                + describe(moved));
+    @When("it lists the handset's messages")
+    public void itListsTheHandsetsMessages() {
+        state.received(state.client().extension().get(MESSAGES_PATH));
+    }
+
+    @Then("the other account's handset shows no message of the OTP")
+    public void theOtherAccountsHandsetShowsNoMessageOfTheOtp() {
+        SentOtp otp = otps.get(OtpWorld.THE_OTP);
+        ApiClient other = accounts.secondAccount();
+        for (Response messages : List.of(other.extension().get(MESSAGES_PATH),
+                other.extension().queryParam("to", otp.to()).get(MESSAGES_PATH))) {
+            assertStatus(200, messages);
+            List<String> otpIds = messages.jsonPath().getList("otpId", String.class);
+            assertFalse(otpIds.contains(otp.id()),
+                    () -> "another account sees the OTP's message: " + describe(messages));
+        }
     }
 }

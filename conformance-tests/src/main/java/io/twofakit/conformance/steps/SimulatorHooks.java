@@ -9,9 +9,10 @@ import java.util.concurrent.ConcurrentMap;
 import org.opentest4j.TestAbortedException;
 
 /**
- * Scenarios tagged {@code @simulator} drive twofa-kit's simulator controls (the handset and the clock). A
- * target without them (a real deployment, a mock, or twofa-kit with {@code --simulator off}) answers 404 there;
- * those scenarios are then skipped with the reason instead of failing. Exclude them outright with
+ * Scenarios tagged {@code @simulator} drive twofa-kit's simulator controls (the handset, the account's clock, the
+ * webhook deliveries), which need the API key like the 2FA API. A target without them (a real deployment, a mock,
+ * or twofa-kit with {@code --simulator off}) does not answer 200 there to a request with the configured key; those
+ * scenarios are then skipped with the reason instead of failing. Exclude them outright with
  * {@code -Dcucumber.filter.tags="not @simulator"}.
  */
 public class SimulatorHooks {
@@ -28,15 +29,16 @@ public class SimulatorHooks {
     @Before("@simulator")
     public void skipWithoutTheSimulator() {
         String baseUrl = state.config().baseUrl();
-        if (!HAS_SIMULATOR.computeIfAbsent(baseUrl, SimulatorHooks::probe)) {
+        String apiKey = state.config().apiKey();
+        if (!HAS_SIMULATOR.computeIfAbsent(baseUrl, url -> probe(url, apiKey))) {
             throw new TestAbortedException("The target " + baseUrl + " has no simulator controls (GET "
-                    + HandsetSteps.MESSAGES_PATH + " is not 200): this scenario needs them");
+                    + HandsetSteps.MESSAGES_PATH + " with the API key is not 200): this scenario needs them");
         }
     }
 
-    private static boolean probe(String baseUrl) {
+    private static boolean probe(String baseUrl, String apiKey) {
         try {
-            return given().baseUri(baseUrl).queryParam("to", "+10000000000")
+            return given().baseUri(baseUrl).header("apiKey", apiKey).queryParam("to", "+10000000000")
                     .get(HandsetSteps.MESSAGES_PATH).statusCode() == 200;
         } catch (RuntimeException unreachable) {
             return false;

@@ -11,13 +11,16 @@ import io.cucumber.datatable.DataTable;
 import io.cucumber.java.AfterAll;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import io.twofakit.conformance.ApiClient;
 import io.twofakit.conformance.CallbackWorld;
 import io.twofakit.conformance.OtpWorld;
 import io.twofakit.conformance.OtpWorld.SentOtp;
 import io.twofakit.conformance.ProfileWorld;
 import io.twofakit.conformance.ScenarioState;
+import io.twofakit.conformance.TemplateWorld;
 import io.twofakit.conformance.WebhookReceiver;
 import io.twofakit.conformance.WebhookReceiver.Event;
 import io.twofakit.conformance.WebhookWorld;
@@ -28,6 +31,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -45,20 +49,24 @@ public class WebhookSteps {
     /** How long posting the events may take before a step gives up waiting for them. */
     static final Duration POSTING = Duration.ofSeconds(30);
     static final String EVENT_ID_HEADER = "X-Twofa-Event-Id";
+    /** The simulator's list of an account's webhook deliveries. */
+    static final String DELIVERIES_PATH = "/simulator/webhooks";
 
     private final ScenarioState state;
     private final WebhookWorld world;
     private final CallbackWorld callbacks;
     private final ProfileWorld profiles;
     private final OtpWorld otps;
+    private final TemplateWorld accounts;
 
     public WebhookSteps(ScenarioState state, WebhookWorld world, CallbackWorld callbacks, ProfileWorld profiles,
-                        OtpWorld otps) {
+                        OtpWorld otps, TemplateWorld accounts) {
         this.state = state;
         this.world = world;
         this.callbacks = callbacks;
         this.profiles = profiles;
         this.otps = otps;
+        this.accounts = accounts;
     }
 
     @AfterAll
@@ -188,5 +196,46 @@ public class WebhookSteps {
         assertEquals(200, events.get(1).answered());
         assertEquals(events.get(0).header(EVENT_ID_HEADER), events.get(1).header(EVENT_ID_HEADER));
         assertEquals(events.get(0).body(), events.get(1).body());
+    }
+
+    // ---- the simulator's list of an account's deliveries ----
+
+    @When("it lists its webhook deliveries")
+    public void itListsItsWebhookDeliveries() {
+        state.received(state.client().extension().get(DELIVERIES_PATH));
+    }
+
+    @Then("the simulator lists the deliveries of the OTP to {string} as {string}")
+    public void theSimulatorListsTheDeliveries(String base, String expected) {
+        SentOtp otp = otps.get(OtpWorld.THE_OTP);
+        String callbackId = callbacks.get(base).id();
+        List<String> deliveries = Arrays.stream(expected.split(",\\s*")).toList();
+        await().atMost(POSTING.toSeconds(), TimeUnit.SECONDS).pollInterval(Duration.ofMillis(100))
+                .until(() -> deliveriesOf(otp.owner(), otp, callbackId).equals(deliveries));
+    }
+
+    @Then("the other account's simulator lists no delivery of the OTP")
+    public void theOtherAccountsSimulatorListsNoDeliveryOfTheOtp() {
+        SentOtp otp = otps.get(OtpWorld.THE_OTP);
+        assertEquals(List.of(), deliveriesOf(accounts.secondAccount(), otp, null));
+    }
+
+    /**
+     * The deliveries of the OTP (to the callback {@code callbackId}, or to any when null) that the simulator lists
+     * for the client's account, oldest first, each as "CHANNEL EVENT state", e.g. "SMS DISPATCHED delivered".
+     */
+    private static List<String> deliveriesOf(ApiClient client, SentOtp otp, String callbackId) {
+        Response response = client.extension().get(DELIVERIES_PATH);
+        assertEquals(200, response.statusCode(), response::asString);
+        List<Map<String, Object>> newestFirst = response.jsonPath().getList("");
+        List<String> oldestFirst = new ArrayList<>();
+        for (Map<String, Object> delivery : newestFirst) {
+            if (otp.id().equals(delivery.get("otpId"))
+                    && (callbackId == null || callbackId.equals(delivery.get("callbackId")))) {
+                oldestFirst.add(0, delivery.get("channel") + " " + delivery.get("eventStatus") + " "
+                        + String.valueOf(delivery.get("state")).toLowerCase(Locale.ROOT));
+            }
+        }
+        return oldestFirst;
     }
 }

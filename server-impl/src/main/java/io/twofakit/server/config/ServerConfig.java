@@ -1,5 +1,7 @@
 package io.twofakit.server.config;
 
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,20 +20,26 @@ import java.util.regex.Pattern;
  * command-line option; the option wins over the variable, the variable over the default.
  *
  * @param port TCP port to listen on; 0 picks a free one
+ * @param host the address to listen on: {@value #DEFAULT_HOST} (this machine only) unless told otherwise,
+ *             {@code 0.0.0.0} or {@code ::} for every interface
  * @param databaseUrl JDBC URL of the database (H2 or PostgreSQL)
  * @param apiKeys accepted API keys, each mapped to the account it acts for
  * @param apiKeyGenerated whether no key was configured and {@link #apiKeys} holds one generated key
  * @param simulator whether the simulator's controls are switched on
  * @param whatsAppReviewDelay how long the simulated review of a WhatsApp template takes until it approves it
- * @param secret the server secret that OTP codes are hashed and sealed with; null to use the one kept in the
- *               database (generated on first start)
+ * @param secret the server secret that OTP codes are hashed and sealed with; null to use the one in
+ *               {@code secretFile} (generated there on first start)
+ * @param secretFile the key file that holds the server secret when none is configured, outside the database; also
+ *                   where a secret that an older version kept in the database is moved to. Null only with a secret.
  * @param webhooks how webhook events are posted and retried
  */
-public record ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
-                           boolean simulator, Duration whatsAppReviewDelay, String secret, WebhookSettings webhooks,
-                           Duration databaseWait) {
+public record ServerConfig(int port, String host, String databaseUrl, Map<String, String> apiKeys,
+                           boolean apiKeyGenerated, boolean simulator, Duration whatsAppReviewDelay, String secret,
+                           Path secretFile, WebhookSettings webhooks, Duration databaseWait) {
 
     public static final int DEFAULT_PORT = 8080;
+    /** This machine only: exposing the server to others is a decision ({@code --host 0.0.0.0}). */
+    public static final String DEFAULT_HOST = "127.0.0.1";
     /**
      * H2 in a file, speaking PostgreSQL's dialect. QUERY_CACHE_SIZE: H2 keeps 8 parsed statements per connection by
      * default, fewer than the statements of one OTP's life, so it would parse nearly every statement again.
@@ -41,13 +49,18 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
     /** Account of an API key given without {@code =ACCOUNT}, and of the generated key. */
     public static final String DEFAULT_ACCOUNT = "default";
 
+    /** Beside the default H2 database's files, never inside the database. */
+    public static final Path DEFAULT_SECRET_FILE = Path.of("data", "twofa.secret");
+
     public static final String ENV_PORT = "TWOFA_PORT";
+    public static final String ENV_HOST = "TWOFA_HOST";
     public static final String ENV_DATABASE_URL = "TWOFA_DATABASE_URL";
     public static final String ENV_API_KEYS = "TWOFA_API_KEYS";
     public static final String ENV_SIMULATOR = "TWOFA_SIMULATOR";
     public static final String ENV_WHATSAPP_REVIEW_DELAY = "TWOFA_WHATSAPP_REVIEW_DELAY";
     public static final Duration DEFAULT_WHATSAPP_REVIEW_DELAY = Duration.ofSeconds(2);
     public static final String ENV_SECRET = "TWOFA_SECRET";
+    public static final String ENV_SECRET_FILE = "TWOFA_SECRET_FILE";
     public static final String ENV_WEBHOOK_RETRY_BASE = "TWOFA_WEBHOOK_RETRY_BASE";
     public static final String ENV_WEBHOOK_RETRY_MAX = "TWOFA_WEBHOOK_RETRY_MAX";
     public static final String ENV_WEBHOOK_ATTEMPTS = "TWOFA_WEBHOOK_ATTEMPTS";
@@ -61,11 +74,18 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._~+/-]{8,256}");
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
+    /** A host name, an IPv4 address or an IPv6 address (with or without brackets). */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?");
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
+        Objects.requireNonNull(host, "host");
+        if (!HOST.matcher(host).matches()) {
+            throw new IllegalArgumentException("not a host name or address: " + host);
+        }
+        host = unbracketed(host);
         Objects.requireNonNull(databaseUrl, "databaseUrl");
         if (apiKeys.isEmpty()) {
             throw new IllegalArgumentException("at least one API key is needed");
@@ -78,6 +98,9 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
             throw new IllegalArgumentException("a secret has at least " + MIN_SECRET_LENGTH + " characters");
         }
+        if (secret == null && secretFile == null) {
+            throw new IllegalArgumentException("either a secret or a key file to keep one in is needed");
+        }
         Objects.requireNonNull(webhooks, "webhooks");
         Objects.requireNonNull(databaseWait, "databaseWait");
         if (databaseWait.isNegative()) {
@@ -85,17 +108,24 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         }
     }
 
-    /** A configuration with the default WhatsApp review delay, the secret kept in the database and the default webhook settings. */
+    /**
+     * A configuration on {@value #DEFAULT_HOST} with the default WhatsApp review delay and webhook settings, and a
+     * secret generated for it (held by this configuration only: nothing is written to disk).
+     */
     public ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
                         boolean simulator) {
         this(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, DEFAULT_WHATSAPP_REVIEW_DELAY);
     }
 
-    /** A configuration with the secret kept in the database and the default webhook settings. */
+    /**
+     * A configuration on {@value #DEFAULT_HOST} with the default webhook settings, and a secret generated for it
+     * (held by this configuration only: nothing is written to disk).
+     */
     public ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
                         boolean simulator, Duration whatsAppReviewDelay) {
-        this(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay, null,
-                WebhookSettings.DEFAULTS, DEFAULT_DATABASE_WAIT);
+        this(port, DEFAULT_HOST, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
+                generateSecret(new SecureRandom()), null, WebhookSettings.DEFAULTS,
+                DEFAULT_DATABASE_WAIT);
     }
 
     /** Thrown for arguments or variables that cannot be understood; the message says which. */
@@ -113,6 +143,8 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
                 Options (each can also be set by an environment variable; an option wins):
                   --port PORT              TCP port to listen on, 0 for any free port
                                            (default %d, env %s)
+                  --host ADDRESS           the address to listen on (default %s: this machine only,
+                                           env %s); 0.0.0.0 (or ::) listens on every interface
                   --database JDBC_URL      H2 or PostgreSQL JDBC URL, e.g.
                                            jdbc:postgresql://localhost:5432/twofa?user=twofa&password=secret
                                            (default %s,
@@ -121,14 +153,17 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
                                            "%s"); repeat for more keys (env %s, comma separated).
                                            With none, a key is generated and printed once at start-up.
                   --simulator on|off       the simulator's controls under /simulator (default on, env %s);
-                                           switch it off wherever others can reach the server
+                                           each API key sees and moves only its own account's
+                                           messages, webhook deliveries and clock
                   --whatsapp-review-delay DURATION
                                            how long the simulated review of a WhatsApp template takes
                                            before it is approved: a number with ms, s or m (seconds when
                                            none), e.g. 500ms (default 2s, env %s)
                   --secret SECRET          at least %d characters that OTP codes are hashed and sealed with
-                                           (env %s); without it one is generated on first start and kept
-                                           in the database
+                                           (env %s); without it the key file's secret is used
+                  --secret-file PATH       the key file holding the secret when --secret is not given,
+                                           generated on first start, readable by its owner only
+                                           (default %s, env %s)
                   --webhook-retry-base DURATION
                                            delay before the first retry of a webhook event; it doubles on
                                            each retry (default %s, env %s)
@@ -140,8 +175,9 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
                   --database-wait DURATION how long the start-up waits for a database that cannot be
                                            reached yet (default %s, env %s)
                   --help                   print this text and exit
-                """.formatted(DEFAULT_PORT, ENV_PORT, DEFAULT_DATABASE_URL, ENV_DATABASE_URL, DEFAULT_ACCOUNT,
-                ENV_API_KEYS, ENV_SIMULATOR, ENV_WHATSAPP_REVIEW_DELAY, MIN_SECRET_LENGTH, ENV_SECRET,
+                """.formatted(DEFAULT_PORT, ENV_PORT, DEFAULT_HOST, ENV_HOST, DEFAULT_DATABASE_URL, ENV_DATABASE_URL,
+                DEFAULT_ACCOUNT, ENV_API_KEYS, ENV_SIMULATOR, ENV_WHATSAPP_REVIEW_DELAY, MIN_SECRET_LENGTH, ENV_SECRET,
+                DEFAULT_SECRET_FILE, ENV_SECRET_FILE,
                 text(WebhookSettings.DEFAULTS.retryBase()), ENV_WEBHOOK_RETRY_BASE,
                 text(WebhookSettings.DEFAULTS.retryMax()), ENV_WEBHOOK_RETRY_MAX,
                 WebhookSettings.DEFAULTS.maxAttempts(), ENV_WEBHOOK_ATTEMPTS,
@@ -169,11 +205,13 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
     public static ServerConfig parse(String[] args, Map<String, String> env, SecureRandom random)
             throws UsageException {
         Integer port = null;
+        String host = null;
         String databaseUrl = null;
         List<String> apiKeyArgs = new ArrayList<>();
         Boolean simulator = null;
         Duration reviewDelay = null;
         String secret = null;
+        Path secretFile = null;
         Duration retryBase = null;
         Duration retryMax = null;
         Integer attempts = null;
@@ -203,11 +241,13 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
             }
             switch (name) {
                 case "--port" -> port = parsePort(value, "--port");
+                case "--host" -> host = parseHost(value, "--host");
                 case "--database" -> databaseUrl = parseDatabaseUrl(value, "--database");
                 case "--api-key" -> apiKeyArgs.add(value);
                 case "--simulator" -> simulator = parseOnOff(value, "--simulator");
                 case "--whatsapp-review-delay" -> reviewDelay = parseDuration(value, "--whatsapp-review-delay");
                 case "--secret" -> secret = parseSecret(value, "--secret");
+                case "--secret-file" -> secretFile = parsePath(value, "--secret-file");
                 case "--webhook-retry-base" -> retryBase = parsePositiveDuration(value, "--webhook-retry-base");
                 case "--webhook-retry-max" -> retryMax = parsePositiveDuration(value, "--webhook-retry-max");
                 case "--webhook-attempts" -> attempts = parseAttempts(value, "--webhook-attempts");
@@ -219,6 +259,9 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
 
         if (port == null) {
             port = env.containsKey(ENV_PORT) ? parsePort(env.get(ENV_PORT), ENV_PORT) : DEFAULT_PORT;
+        }
+        if (host == null) {
+            host = env.containsKey(ENV_HOST) ? parseHost(env.get(ENV_HOST), ENV_HOST) : DEFAULT_HOST;
         }
         if (databaseUrl == null) {
             databaseUrl = env.containsKey(ENV_DATABASE_URL)
@@ -235,6 +278,10 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         }
         if (secret == null && env.containsKey(ENV_SECRET) && !env.get(ENV_SECRET).isBlank()) {
             secret = parseSecret(env.get(ENV_SECRET), ENV_SECRET);
+        }
+        if (secretFile == null) {
+            secretFile = env.containsKey(ENV_SECRET_FILE) && !env.get(ENV_SECRET_FILE).isBlank()
+                    ? parsePath(env.get(ENV_SECRET_FILE), ENV_SECRET_FILE) : DEFAULT_SECRET_FILE;
         }
         if (retryBase == null && env.containsKey(ENV_WEBHOOK_RETRY_BASE)) {
             retryBase = parsePositiveDuration(env.get(ENV_WEBHOOK_RETRY_BASE), ENV_WEBHOOK_RETRY_BASE);
@@ -270,40 +317,62 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         if (generated) {
             apiKeys.put(generateApiKey(random), DEFAULT_ACCOUNT);
         }
-        return new ServerConfig(port, databaseUrl, apiKeys, generated, simulator, reviewDelay, secret, webhooks,
-                databaseWait);
+        return new ServerConfig(port, host, databaseUrl, apiKeys, generated, simulator, reviewDelay, secret, secretFile,
+                webhooks, databaseWait);
     }
 
     /** A copy whose simulated WhatsApp review takes {@code delay}. */
     public ServerConfig withWhatsAppReviewDelay(Duration delay) {
-        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, delay, secret, webhooks,
-                databaseWait);
+        return new ServerConfig(port, host, databaseUrl, apiKeys, apiKeyGenerated, simulator, delay, secret,
+                secretFile, webhooks, databaseWait);
     }
 
     /** A copy that waits {@code wait} at start-up for a database that cannot be reached yet. */
     public ServerConfig withDatabaseWait(Duration wait) {
-        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay, secret,
-                webhooks, wait);
+        return new ServerConfig(port, host, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
+                secret, secretFile, webhooks, wait);
     }
 
     /** A copy with other webhook settings. */
     public ServerConfig withWebhooks(WebhookSettings newWebhooks) {
-        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay, secret,
-                newWebhooks, databaseWait);
+        return new ServerConfig(port, host, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
+                secret, secretFile, newWebhooks, databaseWait);
     }
 
+    /** A copy with another secret, as {@code --secret} gives it. */
+    public ServerConfig withSecret(String newSecret) {
+        return new ServerConfig(port, host, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
+                Objects.requireNonNull(newSecret, "newSecret"), secretFile, webhooks, databaseWait);
+    }
+
+    /** A copy whose secret is the key file's (generated there when missing), as without {@code --secret}. */
+    public ServerConfig withSecretFile(Path file) {
+        return new ServerConfig(port, host, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
+                null, Objects.requireNonNull(file, "file"), webhooks, databaseWait);
+    }
+
+    /** A copy that listens on {@code newHost}. */
+    public ServerConfig withHost(String newHost) {
+        return new ServerConfig(port, newHost, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
+                secret, secretFile, webhooks, databaseWait);
+    }
+
+    /** Whether the server listens on every interface rather than on one address. */
+    public boolean listensOnEveryInterface() {
+        return host.equals("0.0.0.0") || host.replace("0", "").equals("::");
+    }
 
     @Override
     public String toString() {
-        // never print the keys themselves
-        return "ServerConfig[port=" + port + ", databaseUrl=" + databaseUrl + ", accounts="
-                + new java.util.TreeSet<>(apiKeys.values()) + ", apiKeyGenerated=" + apiKeyGenerated
+        // never print the keys, the secret or the database's password
+        return "ServerConfig[host=" + host + ", port=" + port + ", databaseUrl=" + DatabaseUrls.masked(databaseUrl)
+                + ", accounts=" + new java.util.TreeSet<>(apiKeys.values()) + ", apiKeyGenerated=" + apiKeyGenerated
                 + ", simulator=" + simulator + ", whatsAppReviewDelay=" + whatsAppReviewDelay
-                + ", secret=" + (secret == null ? "kept in the database" : "configured") + ", webhooks=" + webhooks
-                + ", databaseWait=" + databaseWait + "]";
+                + ", secret=" + (secret != null ? "configured" : "from the key file " + secretFile.toAbsolutePath())
+                + ", webhooks=" + webhooks + ", databaseWait=" + databaseWait + "]";
     }
 
-    /** A secret for {@code --secret}, or to keep in the database when none is configured. */
+    /** A secret for {@code --secret}, or for the key file when none is configured. */
     public static String generateSecret(SecureRandom random) {
         return generateApiKey(random);
     }
@@ -351,9 +420,33 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         String url = value.trim();
         if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
             throw new UsageException(source + ": expected a jdbc:h2:... or jdbc:postgresql:... URL (got \""
-                    + value + "\")");
+                    + DatabaseUrls.masked(value) + "\")");
         }
         return url;
+    }
+
+    private static String parseHost(String value, String source) throws UsageException {
+        String host = value.trim();
+        if (!HOST.matcher(host).matches()) {
+            throw new UsageException(source + ": expected a host name or an IP address, e.g. 127.0.0.1 or 0.0.0.0"
+                    + " (got \"" + value + "\")");
+        }
+        return unbracketed(host);
+    }
+
+    private static String unbracketed(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    private static Path parsePath(String value, String source) throws UsageException {
+        if (value.isBlank()) {
+            throw new UsageException(source + ": expected the path of a file");
+        }
+        try {
+            return Path.of(value.trim());
+        } catch (InvalidPathException e) {
+            throw new UsageException(source + ": not a path (got \"" + value + "\")");
+        }
     }
 
     private static Duration parseDuration(String value, String source) throws UsageException {

@@ -6,20 +6,26 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Lets a request to tyntec's API ({@code /2fa/v4/...}) and to the account's webhook deliveries
- * ({@code /webhooks/...}) in only with a known key in the header {@code apiKey}, and records the key's account on
- * the request (see {@link RequestAccount}). Other paths, such as {@code /health}, need no key.
+/**
+ * Lets a request to tyntec's API ({@code /2fa/v4/...}), to the account's webhook deliveries ({@code /webhooks/...})
+ * or to the simulator's controls ({@code /simulator/...}) in only with a known key in the header {@code apiKey},
+ * and records the key's account on the request (see {@link RequestAccount}). Only {@code /health} and the
+ * simulator's page {@code /simulator}, which holds no data, need no key. The simulator's paths are guarded whether
+ * the simulator is on or not, so a client without a key cannot even learn that.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public final class ApiKeyFilter implements ContainerRequestFilter {
 
     public static final String HEADER = "apiKey";
-    static final List<String> GUARDED_PREFIXES = List.of("2fa/v4", "webhooks");
+    static final List<String> API_PREFIX_SEGMENTS = List.of("2fa", "v4");
+    static final String SIMULATOR_PREFIX = "simulator";
+    static final String WEBHOOKS_PREFIX = "webhooks";
 
     private final Map<String, String> accountsByKey;
 
@@ -48,17 +54,19 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
                 new RequestAccount.AccountPrincipal(account), request.getSecurityContext().isSecure()));
     }
 
-    /** Whether a path (relative to the root, with or without leading or doubled slashes) needs a key. */
+    /**
+     * Whether a path (relative to the root, decoded) needs a key. Leading, trailing and doubled slashes and matrix
+     * parameters ({@code ;name=value}, which Jersey ignores when it matches a resource) do not change the answer.
+     */
     static boolean isGuarded(String path) {
-        String normalized = path.replaceAll("/{2,}", "/");
-        while (normalized.startsWith("/")) {
-            normalized = normalized.substring(1);
-        }
-        for (String prefix : GUARDED_PREFIXES) {
-            if (normalized.equals(prefix) || normalized.startsWith(prefix + "/")) {
-                return true;
-            }
-        }
-        return false;
+        List<String> segments = Arrays.stream(path.split("/"))
+                .map(segment -> segment.contains(";") ? segment.substring(0, segment.indexOf(';')) : segment)
+                .filter(segment -> !segment.isEmpty())
+                .toList();
+        boolean api = segments.size() >= 2 && segments.get(0).equals(API_PREFIX_SEGMENTS.get(0))
+                && segments.get(1).equals(API_PREFIX_SEGMENTS.get(1));
+        boolean simulatorControl = segments.size() >= 2 && segments.get(0).equals(SIMULATOR_PREFIX);
+        boolean webhooks = !segments.isEmpty() && segments.get(0).equals(WEBHOOKS_PREFIX);
+        return api || simulatorControl || webhooks;
     }
 }

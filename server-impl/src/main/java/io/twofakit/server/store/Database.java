@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import java.util.function.Consumer;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -49,11 +50,11 @@ public final class Database implements AutoCloseable {
     /** How often the start-up asks again for a database that cannot be reached yet. */
     private static final Duration START_RETRY = Duration.ofMillis(500);
 
-    /** Opens a pool on {@code jdbcUrl} and applies the pending migrations. */
+    /** Opens a pool on {@code jdbcUrl} and applies the pending migrations (see {@link #migrate()}). */
     public static Database open(String jdbcUrl) {
         Database database = connect(jdbcUrl);
         try {
-            database.migrate(Duration.ZERO);
+            database.migrate();
             return database;
         } catch (RuntimeException e) {
             database.close();
@@ -105,13 +106,29 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Brings the schema to the newest version; fails when the database cannot be reached or a migration fails, and
+     * when the database still keeps a server secret of an older version (only {@link #migrate(Duration, Consumer)}
+     * can move it out).
+     */
+    public void migrate() {
+        migrate(Duration.ZERO, keptSecret -> {
+            throw new IllegalStateException("The database keeps a server secret of an older version, and nothing here"
+                    + " can move it to a key file: start the server on it to move it");
+        });
+    }
+
+    /**
      * Brings the schema to the newest version, waiting up to {@code wait} for a database that cannot be reached
      * yet (one still starting, say); fails when it still cannot be reached then, or when a migration fails.
+     *
+     * @param keptSecret takes the server secret that a database of an older version kept, once, before it is deleted
+     *                   from the database (and fails when it cannot keep it elsewhere, which stops the migration)
      */
-    public void migrate(Duration wait) {
+    public void migrate(Duration wait, Consumer<String> keptSecret) {
         Instant deadline = Instant.now().plus(wait);
         while (true) {
             try {
+                KeptServerSecret.moveOut(dataSource, keptSecret);
                 int applied = Flyway.configure()
                         .dataSource(dataSource)
                         .locations(MIGRATIONS)

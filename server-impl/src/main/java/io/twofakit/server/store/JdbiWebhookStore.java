@@ -130,11 +130,8 @@ public final class JdbiWebhookStore implements WebhookStore {
     private static final String NEWEST_FIRST = " order by w.created_at desc, w.event_seq desc limit :limit";
 
     @Override
-    public List<WebhookRecord> recent(int limit) {
-        return jdbi.withHandle(handle -> handle.createQuery(RECORD_SELECT + NEWEST_FIRST)
-                .bind("limit", limit)
-                .map((row, ctx) -> record(row))
-                .list());
+    public List<WebhookRecord> recent(String accountId, int limit) {
+        return list(accountId, Optional.empty(), Optional.empty(), limit);
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
@@ -32,6 +33,21 @@ class ServerConfigTest {
         assertEquals(ServerConfig.DEFAULT_ACCOUNT, config.apiKeys().values().iterator().next());
         assertTrue(config.apiKeys().keySet().iterator().next().length() >= 40, "generated key should be long");
         assertEquals(Duration.ofSeconds(2), config.whatsAppReviewDelay());
+        assertEquals("127.0.0.1", config.host(), "closed by default: this machine only");
+        assertFalse(config.listensOnEveryInterface());
+    }
+
+    @Test
+    void theHostIsOpenedOnPurposeOnly() throws Exception {
+        assertEquals("0.0.0.0", parse(Map.of(), "--host", "0.0.0.0").host());
+        assertTrue(parse(Map.of(), "--host", "0.0.0.0").listensOnEveryInterface());
+        assertEquals("::", parse(Map.of(), "--host=[::]").host());
+        assertTrue(parse(Map.of(), "--host=[::]").listensOnEveryInterface());
+        assertEquals("10.1.2.3", parse(Map.of("TWOFA_HOST", "10.1.2.3")).host());
+        assertEquals("localhost", parse(Map.of("TWOFA_HOST", "10.1.2.3"), "--host", "localhost").host());
+        assertEquals("::1", parse(Map.of(), "--host", "::1").host());
+        assertUsageError("host name or an IP address", "--host", "a b");
+        assertUsageError("host name or an IP address", "--host", "");
     }
 
     @Test
@@ -51,8 +67,9 @@ class ServerConfigTest {
         ServerConfig config = parse(Map.of(), "--port", "0", "--whatsapp-review-delay", "7s");
         ServerConfig copy = config.withWhatsAppReviewDelay(Duration.ofMillis(1));
         assertEquals(Duration.ofMillis(1), copy.whatsAppReviewDelay());
-        assertEquals(new ServerConfig(config.port(), config.databaseUrl(), config.apiKeys(), config.apiKeyGenerated(),
-                config.simulator(), Duration.ofMillis(1)), copy);
+        assertEquals(new ServerConfig(config.port(), config.host(), config.databaseUrl(), config.apiKeys(),
+                config.apiKeyGenerated(), config.simulator(), Duration.ofMillis(1), config.secret(), config.secretFile(),
+                config.webhooks(), config.databaseWait()), copy);
     }
 
     @Test
@@ -127,11 +144,34 @@ class ServerConfigTest {
     }
 
     @Test
-    void withoutASecretTheOneInTheDatabaseIsUsed() throws Exception {
+    void withoutASecretTheKeyFilesIsUsedNeverTheDatabase() throws Exception {
         ServerConfig config = parse(Map.of());
         assertNull(config.secret());
+        assertEquals(Path.of("data", "twofa.secret"), config.secretFile());
         assertEquals(WebhookSettings.DEFAULTS, config.webhooks());
         assertFalse(config.toString().contains("null"), config.toString());
+        assertTrue(config.toString().contains("key file " + Path.of("data", "twofa.secret").toAbsolutePath()),
+                config.toString());
+    }
+
+    @Test
+    void theKeyFileComesFromTheOptionOrTheEnvironment() throws Exception {
+        assertEquals(Path.of("/etc/twofa/key"), parse(Map.of("TWOFA_SECRET_FILE", "/var/x"),
+                "--secret-file", "/etc/twofa/key").secretFile());
+        assertEquals(Path.of("/var/x"), parse(Map.of("TWOFA_SECRET_FILE", "/var/x")).secretFile());
+        assertUsageError("path of a file", "--secret-file", " ");
+    }
+
+    @Test
+    void theDatabasePasswordIsNeverPrinted() throws Exception {
+        ServerConfig config = parse(Map.of(), "--database",
+                "jdbc:postgresql://db:5432/twofa?user=twofa&password=hunter2-secret&ssl=true");
+        assertTrue(config.toString().contains("databaseUrl=jdbc:postgresql://db:5432/twofa?user=twofa&password=***&ssl=true"),
+                config.toString());
+        assertFalse(config.toString().contains("hunter2"), config.toString());
+        ServerConfig.UsageException refused = assertThrows(ServerConfig.UsageException.class,
+                () -> parse(Map.of(), "--database", "jdbc:mysql://db/x?password=hunter2-secret"));
+        assertFalse(refused.getMessage().contains("hunter2"), refused.getMessage());
     }
 
     @Test
@@ -193,7 +233,8 @@ class ServerConfigTest {
     void theUsageNamesTheNewOptions() {
         String usage = ServerConfig.usage();
         for (String option : new String[] {"--secret", "--webhook-retry-base", "--webhook-retry-max",
-                "--webhook-attempts", "--webhook-timeout", "TWOFA_SECRET", "--database-wait", "TWOFA_DATABASE_WAIT"}) {
+                "--webhook-attempts", "--webhook-timeout", "TWOFA_SECRET", "--host", "TWOFA_HOST", "--secret-file",
+                "TWOFA_SECRET_FILE", "--database-wait", "TWOFA_DATABASE_WAIT"}) {
             assertTrue(usage.contains(option), option);
         }
         assertTrue(usage.contains("(default 1s, env TWOFA_WEBHOOK_RETRY_BASE)"), usage);

@@ -118,7 +118,7 @@ class JdbiWebhookStoreTest {
     }
 
     @DatabaseTest
-    void recentRowsNewestFirstWithTheirStates(Database database) {
+    void recentRowsOfTheAccountNewestFirstWithTheirStates(Database database) {
         given(database);
         List<PendingWebhook> first = store.claim(10, NOW, LEASE);
         PendingWebhook toA = claimedFor(CALLBACK_A, first);
@@ -126,7 +126,7 @@ class JdbiWebhookStoreTest {
         store.delivered(toA.id(), toA.lease(), 1, NOW);
         store.retryLater(toB.id(), toB.lease(), 1, NOW.plusSeconds(1), "x".repeat(2000), NOW);
 
-        List<WebhookRecord> recent = store.recent(10);
+        List<WebhookRecord> recent = store.recent(OtpRows.ACCOUNT, 10);
 
         assertEquals(8, recent.size());
         assertEquals(deliveredOnBackup.id(), recent.get(0).eventId());
@@ -138,6 +138,7 @@ class JdbiWebhookStoreTest {
         assertEquals(WebhookState.PENDING, failedToB.state());
         assertEquals(JdbiWebhookStore.MAX_ERROR, failedToB.lastError().length(), "long errors are cut to the column");
         assertEquals(Channel.SMS, failedToB.channel());
-        assertEquals(2, store.recent(2).size());
+        assertEquals(2, store.recent(OtpRows.ACCOUNT, 2).size());
+        assertEquals(List.of(), store.recent(OtpRows.OTHER_ACCOUNT, 10), "another account sees none of them");
     }
 }

@@ -30,7 +30,8 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
 
     @Override
     public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
-        return Stream.of(new Invocation(new H2()), new Invocation(new Postgres(postgresUrl())));
+        boolean migrated = context.getRequiredTestMethod().getAnnotation(DatabaseTest.class).migrated();
+        return Stream.of(new Invocation(new H2(), migrated), new Invocation(new Postgres(postgresUrl()), migrated));
     }
 
     public static String postgresUrl() {
@@ -38,11 +39,11 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
         return url != null && !url.isBlank() ? url : System.getenv(POSTGRES_URL_ENV);
     }
 
-    /** One kind of database: opens a fresh migrated one, and throws it away afterwards. */
+    /** One kind of database: opens a fresh one (migrated or empty), and throws it away afterwards. */
     private interface Kind {
         String name();
 
-        Database open();
+        Database open(boolean migrated);
 
         void discard();
     }
@@ -54,9 +55,10 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
         }
 
         @Override
-        public Database open() {
-            return Database.open("jdbc:h2:mem:test-" + UUID.randomUUID()
-                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+        public Database open(boolean migrated) {
+            String url = "jdbc:h2:mem:test-" + UUID.randomUUID()
+                    + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+            return migrated ? Database.open(url) : Database.connect(url);
         }
 
         @Override
@@ -79,12 +81,13 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
         }
 
         @Override
-        public Database open() {
+        public Database open(boolean migrated) {
             Assumptions.assumeTrue(serverUrl != null && !serverUrl.isBlank(),
                     "No PostgreSQL server given: set " + POSTGRES_URL_ENV + " (CI does) to run the store tests on PostgreSQL too");
             schema = "test_" + UUID.randomUUID().toString().replace("-", "");
             execute("create schema " + schema);
-            return Database.open(serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+            String url = serverUrl + (serverUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+            return migrated ? Database.open(url) : Database.connect(url);
         }
 
         @Override
@@ -106,9 +109,11 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
 
     private static final class Invocation implements TestTemplateInvocationContext {
         private final Kind kind;
+        private final boolean migrated;
 
-        Invocation(Kind kind) {
+        Invocation(Kind kind, boolean migrated) {
             this.kind = kind;
+            this.migrated = migrated;
         }
 
         @Override
@@ -118,17 +123,19 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
 
         @Override
         public List<Extension> getAdditionalExtensions() {
-            return List.of(new OpenedDatabase(kind));
+            return List.of(new OpenedDatabase(kind, migrated));
         }
     }
 
     /** Opens the database before the test (or skips it), and closes and discards it after the test. */
     private static final class OpenedDatabase implements BeforeEachCallback, ParameterResolver, AfterEachCallback {
         private final Kind kind;
+        private final boolean migrated;
         private Database database;
 
-        OpenedDatabase(Kind kind) {
+        OpenedDatabase(Kind kind, boolean migrated) {
             this.kind = kind;
+            this.migrated = migrated;
         }
 
         @Override
@@ -138,7 +145,7 @@ public final class TestDatabases implements TestTemplateInvocationContextProvide
 
         @Override
         public void beforeEach(ExtensionContext context) {
-            database = kind.open();
+            database = kind.open(migrated);
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.twofakit.server.domain.delivery;
 
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.TimeOrderedIds;
+import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.otp.CodeProtection;
 import io.twofakit.server.domain.webhook.CallbackTarget;
 import io.twofakit.server.domain.webhook.CallbackTargets;
@@ -49,7 +50,7 @@ public final class DeliveryWorker implements WorkSource {
     private final Map<Channel, ChannelGateway> gateways;
     private final CallbackTargets callbacks;
     private final CodeProtection codes;
-    private final Clock eventClock;
+    private final AccountClocks eventClocks;
     private final Clock realClock;
     private final Runnable eventsRecorded;
     /** When the store is asked next without a sign; only the work loop's thread polls. */
@@ -58,12 +59,12 @@ public final class DeliveryWorker implements WorkSource {
     /**
      * @param handOff the jobs that this process's OTP service stored leased to these workers
      * @param gateways a gateway for every channel
-     * @param eventClock the server's clock, for the events' timestamps
+     * @param eventClocks each account's clock, for the timestamps of its events
      * @param realClock real time, for leases
      * @param eventsRecorded told after events were recorded for at least one callback (wakes the webhook dispatcher)
      */
     public DeliveryWorker(DeliveryStore store, DeliveryHandOff handOff, Map<Channel, ChannelGateway> gateways,
-                          CallbackTargets callbacks, CodeProtection codes, Clock eventClock, Clock realClock,
+                          CallbackTargets callbacks, CodeProtection codes, AccountClocks eventClocks, Clock realClock,
                           Runnable eventsRecorded) {
         for (Channel channel : Channel.values()) {
             if (!gateways.containsKey(channel)) {
@@ -75,7 +76,7 @@ public final class DeliveryWorker implements WorkSource {
         this.gateways = Map.copyOf(gateways);
         this.callbacks = callbacks;
         this.codes = codes;
-        this.eventClock = eventClock;
+        this.eventClocks = eventClocks;
         this.realClock = realClock;
         this.eventsRecorded = eventsRecorded;
     }
@@ -145,7 +146,7 @@ public final class DeliveryWorker implements WorkSource {
             DeliveryStep step = steps.get(position);
             DeliveryEvent dispatched = event(job, position, step.channel(), DeliveryEventStatus.DISPATCHED, null);
             DeliveryOutcome outcome = gateways.get(step.channel()).deliver(new OutgoingMessage(
-                    job.otpId(), job.to(), step.channel(), step.sender(), step.render(code), position));
+                    job.otpId(), job.accountId(), job.to(), step.channel(), step.sender(), step.render(code), position));
             boolean finished = outcome.isDelivered() || position == steps.size() - 1;
             DeliveryEvent result = event(job, position, step.channel(), outcome.status(), outcome.error());
             if (!store.recordAttempt(job.otpId(), lease, position, dispatched, result, callbackIds, finished)) {
@@ -173,6 +174,6 @@ public final class DeliveryWorker implements WorkSource {
         int sequence = status == DeliveryEventStatus.DISPATCHED
                 ? DeliveryEvent.dispatchedSequence(position) : DeliveryEvent.outcomeSequence(position);
         return new DeliveryEvent(TimeOrderedIds.next(), job.otpId(), job.accountId(), job.profileId(), sequence, channel,
-                status, error, eventClock.instant().truncatedTo(ChronoUnit.MILLIS));
+                status, error, eventClocks.clockFor(job.accountId()).instant().truncatedTo(ChronoUnit.MILLIS));
     }
 }

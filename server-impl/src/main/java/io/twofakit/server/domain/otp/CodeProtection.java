@@ -33,19 +33,21 @@ public final class CodeProtection {
     private final Supplier<String> secret;
     private final SecureRandom random;
     private volatile Keys keys;
+    /** An HMAC keyed once per thread: keying costs about as much as hashing a code. */
+    private final ThreadLocal<Mac> hashMac = ThreadLocal.withInitial(this::newHashMac);
 
     /** The two keys, derived from the secret once. */
     private record Keys(SecretKeySpec hash, SecretKeySpec seal) {
     }
 
-    /** @param secret the server secret (configured, or generated once and kept in the database) */
+    /** @param secret the server secret (configured, or the key file's) */
     public CodeProtection(String secret, SecureRandom random) {
         this(supplied(Objects.requireNonNull(secret, "secret")), random);
     }
 
     /**
      * @param secret gives the server secret when a code is first protected or checked, and is not asked again: the
-     *        server reads its secret from the database while the HTTP side is being prepared
+     *        server reads its secret (from the key file) while the HTTP side is being prepared
      */
     public CodeProtection(Supplier<String> secret, SecureRandom random) {
         this.secret = Objects.requireNonNull(secret, "secret");
@@ -126,11 +128,16 @@ public final class CodeProtection {
     }
 
     private byte[] mac(UUID otpId, String code) {
+        Mac mac = hashMac.get();
+        mac.update(bytes(otpId));
+        return mac.doFinal(code.getBytes(StandardCharsets.UTF_8)); // and the Mac is ready for the next code
+    }
+
+    private Mac newHashMac() {
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(keys().hash());
-            mac.update(bytes(otpId));
-            return mac.doFinal(code.getBytes(StandardCharsets.UTF_8));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }

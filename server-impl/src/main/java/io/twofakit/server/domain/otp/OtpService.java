@@ -2,6 +2,7 @@ package io.twofakit.server.domain.otp;
 
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.TimeOrderedIds;
+import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.delivery.DeliveryStep;
@@ -9,7 +10,6 @@ import io.twofakit.server.domain.priority.PriorityStore;
 import io.twofakit.server.domain.profile.Profile;
 import io.twofakit.server.domain.profile.ProfileStore;
 import io.twofakit.server.domain.template.TemplateStore;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,23 +37,23 @@ public final class OtpService {
     private final DeliveryPlanner planner;
     private final OtpCodeGenerator generator;
     private final CodeProtection codes;
-    private final Clock clock;
+    private final AccountClocks clocks;
     private final DeliveryHandOff handOff;
     private final Runnable deliveryQueued;
 
     /**
-     * @param clock the server's clock (the simulator can move it), for creation and expiry
+     * @param clocks each account's clock (the simulator can move one), for creation and expiry
      * @param handOff where new delivery jobs go to this process's delivery workers
      * @param deliveryQueued told after an OTP and its delivery job are stored (wakes the delivery workers)
      */
     public OtpService(OtpStore otps, ProfileStore profiles, PriorityStore priorities, TemplateStore templates,
                       ReviewedWhatsAppTemplates whatsAppTemplates, OtpCodeGenerator generator, CodeProtection codes,
-                      Clock clock, DeliveryHandOff handOff, Runnable deliveryQueued) {
+                      AccountClocks clocks, DeliveryHandOff handOff, Runnable deliveryQueued) {
         this.otps = otps;
         this.planner = new DeliveryPlanner(profiles, priorities, templates, whatsAppTemplates);
         this.generator = generator;
         this.codes = codes;
-        this.clock = clock;
+        this.clocks = clocks;
         this.handOff = handOff;
         this.deliveryQueued = deliveryQueued;
     }
@@ -72,7 +72,7 @@ public final class OtpService {
                 ? request.otpCode() : generator.generate(profile.otpCodeLength(), profile.alphanumeric());
 
         UUID id = TimeOrderedIds.next();
-        Instant created = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant created = clocks.clockFor(accountId).instant().truncatedTo(ChronoUnit.MILLIS);
         int validityMinutes = plan.channels().get(0).codeExpirationMinutes();
         Instant expires = created.plus(Duration.ofMinutes(validityMinutes));
         Otp otp = new Otp(id, accountId, profile.id(), request.to(), codes.hash(id, code), OtpStatus.ACTIVE, 0,
@@ -98,7 +98,7 @@ public final class OtpService {
 
     /** The OTP as it stands now (EXPIRED once its expiry has passed, unless final before). */
     public OtpView read(String accountId, UUID id) {
-        Instant now = clock.instant();
+        Instant now = clocks.clockFor(accountId).instant();
         return otps.find(accountId, id)
                 .map(otp -> OtpView.of(otp, now))
                 .orElseThrow(() -> notFound(id));
@@ -114,13 +114,13 @@ public final class OtpService {
         if (status != null && status != OtpStatus.VERIFIED && status != OtpStatus.TOO_MANY_ATTEMPTS) {
             throw new IllegalArgumentException("OTPs can be listed by VERIFIED or TOO_MANY_ATTEMPTS only");
         }
-        Instant now = clock.instant();
+        Instant now = clocks.clockFor(accountId).instant();
         return otps.list(accountId, to, status, LIST_LIMIT).stream().map(otp -> OtpView.of(otp, now)).toList();
     }
 
     /** Checks {@code code} against the OTP and answers the validation's outcome. */
     public ValidationOutcome validate(String accountId, UUID id, String code) {
-        Instant now = clock.instant();
+        Instant now = clocks.clockFor(accountId).instant();
         return otps.update(accountId, id, otp -> decide(otp, code, now)).orElseThrow(() -> notFound(id));
     }
 

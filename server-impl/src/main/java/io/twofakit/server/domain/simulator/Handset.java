@@ -3,19 +3,22 @@ package io.twofakit.server.domain.simulator;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The simulator's stand-in for the recipients' phones: the newest messages the simulated channels sent,
- * at most {@code capacity} of them (the oldest are dropped first), in memory only.
+ * The simulator's stand-in for the recipients' phones: the newest messages the simulated channels sent, kept
+ * per account that sent them, at most {@code capacity} per account (the oldest are dropped first), in memory only.
+ * An account sees only its own messages, and one account's many messages never push out another's.
  */
 public final class Handset {
 
-    /** Messages kept by default. */
+    /** Messages kept per account by default. */
     public static final int DEFAULT_CAPACITY = 1000;
 
     private final int capacity;
-    private final Deque<HandsetMessage> messages = new ArrayDeque<>();
+    private final Map<String, Deque<HandsetMessage>> messagesByAccount = new HashMap<>();
 
     public Handset(int capacity) {
         if (capacity < 1) {
@@ -25,29 +28,20 @@ public final class Handset {
     }
 
     public synchronized void record(HandsetMessage message) {
+        Deque<HandsetMessage> messages = messagesByAccount.computeIfAbsent(message.accountId(), a -> new ArrayDeque<>());
         if (messages.size() == capacity) {
             messages.removeFirst();
         }
         messages.addLast(message);
     }
 
-    /** The kept messages to {@code to} (all when null), oldest first. */
-    public synchronized List<HandsetMessage> messages(String to) {
+    /** The kept messages of {@code accountId} to {@code to} (all of its messages when null), oldest first. */
+    public synchronized List<HandsetMessage> messages(String accountId, String to) {
         List<HandsetMessage> found = new ArrayList<>();
-        for (HandsetMessage message : messages) {
+        for (HandsetMessage message : messagesByAccount.getOrDefault(accountId, new ArrayDeque<>())) {
             if (to == null || to.equals(message.to())) {
                 found.add(message);
             }
-        }
-        return found;
-    }
-
-    /** The newest {@code limit} messages, newest first. */
-    public synchronized List<HandsetMessage> newest(int limit) {
-        List<HandsetMessage> found = new ArrayList<>();
-        var newestFirst = messages.descendingIterator();
-        while (newestFirst.hasNext() && found.size() < limit) {
-            found.add(newestFirst.next());
         }
         return found;
     }

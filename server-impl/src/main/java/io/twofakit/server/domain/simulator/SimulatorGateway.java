@@ -1,10 +1,10 @@
 package io.twofakit.server.domain.simulator;
 
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.delivery.ChannelGateway;
 import io.twofakit.server.domain.delivery.DeliveryOutcome;
 import io.twofakit.server.domain.delivery.OutgoingMessage;
-import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
@@ -32,20 +32,24 @@ public final class SimulatorGateway implements ChannelGateway {
 
     private final Channel channel;
     private final Optional<Handset> handset;
-    private final Clock clock;
+    private final AccountClocks clocks;
 
-    /** @param handset where messages are recorded; empty when the simulator is off (nothing is kept then) */
-    public SimulatorGateway(Channel channel, Optional<Handset> handset, Clock clock) {
+    /**
+     * @param handset where messages are recorded; empty when the simulator is off (nothing is kept then)
+     * @param clocks each account's clock, for the time a message is recorded at
+     */
+    public SimulatorGateway(Channel channel, Optional<Handset> handset, AccountClocks clocks) {
         this.channel = channel;
         this.handset = handset;
-        this.clock = clock;
+        this.clocks = clocks;
     }
 
     @Override
     public DeliveryOutcome deliver(OutgoingMessage message) {
         DeliveryOutcome outcome = outcome(message.to(), message.attempt());
-        handset.ifPresent(h -> h.record(new HandsetMessage(channel, message.to(), message.sender(), message.text(),
-                message.otpId(), clock.instant().truncatedTo(ChronoUnit.MILLIS), outcome.status())));
+        handset.ifPresent(h -> h.record(new HandsetMessage(message.accountId(), channel, message.to(),
+                message.sender(), message.text(), message.otpId(),
+                clocks.clockFor(message.accountId()).instant().truncatedTo(ChronoUnit.MILLIS), outcome.status())));
         return outcome;
     }
 

@@ -20,8 +20,8 @@ import java.util.function.Supplier;
  * channel. Guarantees: a name is unique per account and channel (also under concurrent requests, through
  * the store's unique key), at most {@value #MAX_NAME_LENGTH} characters; a message contains
  * {@value #OTP_CODE_PLACEHOLDER} and has at most {@value #MAX_MESSAGE_LENGTH} characters; a code expires
- * after at least one minute; a template that a profile uses is not deleted. Another account's template is
- * never found.
+ * after at least one minute; a template that a profile uses is neither deleted nor renamed. Another account's
+ * template is never found.
  */
 public class MessageTemplateService {
 
@@ -86,7 +86,10 @@ public class MessageTemplateService {
         return store.list(accountId, null, null, null);
     }
 
-    /** Changes the given fields only; the language of a template never changes. */
+    /**
+     * Changes the given fields only; the language of a template never changes. A template that a profile uses keeps
+     * its name (a conflict, as for its deletion).
+     */
     public MessageTemplate patch(String accountId, Channel channel, UUID id, TemplateChanges changes) {
         MessageTemplate current = read(accountId, channel, id);
         List<Violation> violations = new ArrayList<>();
@@ -100,6 +103,10 @@ public class MessageTemplateService {
             checkCodeExpiration(changes.codeExpirationMinutes(), violations);
         }
         failOn(violations);
+        if (changes.name() != null && !changes.name().equals(current.name())) {
+            // profiles name their templates: a profile would be left naming a template that is not there
+            usage.refuseRenamingIfUsed(accountId, channel, current.name());
+        }
 
         MessageTemplate patched = new MessageTemplate(current.id(), current.accountId(), current.channel(),
                 changes.name() != null ? changes.name() : current.name(),

@@ -31,8 +31,8 @@ public interface WebhookStore {
     /** Gives the row up for good: it stays as FAILED. */
     void giveUp(UUID id, UUID lease, int attempts, String error, Instant at);
 
-    /** The newest rows, newest first, for the simulator's page. */
-    List<WebhookRecord> recent(int limit);
+    /** The newest rows of the account's events, newest first, for the simulator. */
+    List<WebhookRecord> recent(String accountId, int limit);
 
     /**
      * The account's rows, newest first, at most {@code limit}.

@@ -3,7 +3,7 @@ package io.twofakit.server.domain.whatsapp;
 import io.twofakit.server.domain.ConflictException;
 import io.twofakit.server.domain.ForbiddenException;
 import io.twofakit.server.domain.ResourceNotFoundException;
-import java.time.Clock;
+import io.twofakit.server.domain.clock.AccountClocks;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -17,16 +17,17 @@ public class WhatsAppConfigurationService {
     public static final String FORBIDDEN_DETAIL = "Account is not allowed to use WhatsApp functionality";
 
     private final WhatsAppConfigurationStore store;
-    private final Clock clock;
+    private final AccountClocks clocks;
 
-    public WhatsAppConfigurationService(WhatsAppConfigurationStore store, Clock clock) {
+    public WhatsAppConfigurationService(WhatsAppConfigurationStore store, AccountClocks clocks) {
         this.store = Objects.requireNonNull(store, "store");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clocks = Objects.requireNonNull(clocks, "clocks");
     }
 
     public WhatsAppConfiguration create(String accountId, UUID whatsAppAccountId) {
         Objects.requireNonNull(whatsAppAccountId, "whatsAppAccountId");
-        WhatsAppConfiguration configuration = new WhatsAppConfiguration(accountId, whatsAppAccountId, clock.instant());
+        WhatsAppConfiguration configuration = new WhatsAppConfiguration(accountId, whatsAppAccountId,
+                clocks.clockFor(accountId).instant());
         if (!store.insert(configuration)) {
             throw new ConflictException("WhatsApp configuration already exist.");
         }

@@ -6,11 +6,11 @@ import io.twofakit.server.domain.NameAlreadyTakenException;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
+import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.profile.ProfileStore;
 import io.twofakit.server.domain.profile.TemplateUsage;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate.OtpButtonType;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate.ReviewStatus;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,22 +40,22 @@ public class WhatsAppTemplateService {
     private final WhatsAppTemplateStore store;
     private final WhatsAppConfigurationService configurations;
     private final WhatsAppReview review;
-    private final Clock clock;
+    private final AccountClocks clocks;
     private final TemplateUsage usage;
     private final Supplier<String> ids;
 
     public WhatsAppTemplateService(WhatsAppTemplateStore store, WhatsAppConfigurationService configurations,
-                                   WhatsAppReview review, Clock clock, ProfileStore profiles) {
-        this(store, configurations, review, clock, profiles, () -> UUID.randomUUID().toString());
+                                   WhatsAppReview review, AccountClocks clocks, ProfileStore profiles) {
+        this(store, configurations, review, clocks, profiles, () -> UUID.randomUUID().toString());
     }
 
     WhatsAppTemplateService(WhatsAppTemplateStore store, WhatsAppConfigurationService configurations,
-                            WhatsAppReview review, Clock clock, ProfileStore profiles, Supplier<String> ids) {
+                            WhatsAppReview review, AccountClocks clocks, ProfileStore profiles, Supplier<String> ids) {
         this.store = Objects.requireNonNull(store, "store");
         this.usage = new TemplateUsage(profiles);
         this.configurations = Objects.requireNonNull(configurations, "configurations");
         this.review = Objects.requireNonNull(review, "review");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clocks = Objects.requireNonNull(clocks, "clocks");
         this.ids = Objects.requireNonNull(ids, "ids");
     }
 
@@ -71,7 +71,7 @@ public class WhatsAppTemplateService {
         validate(draft, otpType, minutes);
         configurations.require(accountId);
 
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant now = clocks.clockFor(accountId).instant().truncatedTo(ChronoUnit.MILLIS);
         WhatsAppTemplate template = new WhatsAppTemplate(ids.get(), accountId, draft.name(), draft.language(),
                 otpType, draft.packageName(), draft.signatureHash(),
                 draft.addSecurityRecommendation() == null || draft.addSecurityRecommendation(), minutes,

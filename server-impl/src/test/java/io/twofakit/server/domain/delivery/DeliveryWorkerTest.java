@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.otp.CodeProtection;
 import io.twofakit.server.domain.otp.Otp;
 import io.twofakit.server.domain.otp.OtpStatus;
-import io.twofakit.server.domain.simulator.AdjustableClock;
 import io.twofakit.server.domain.simulator.Handset;
 import io.twofakit.server.domain.simulator.HandsetMessage;
 import io.twofakit.server.domain.simulator.SimulatorGateway;
@@ -24,12 +24,11 @@ import io.twofakit.server.store.JdbiDeliveryStore;
 import io.twofakit.server.store.JdbiOtpStore;
 import io.twofakit.server.store.JdbiWebhookStore;
 import io.twofakit.server.support.H2Databases;
+import io.twofakit.server.support.MutableClock;
 import io.twofakit.server.work.WorkSource;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -48,7 +47,7 @@ class DeliveryWorkerTest {
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     private final Database database = H2Databases.withAccounts(ACCOUNT);
-    private final AdjustableClock clock = new AdjustableClock(Clock.fixed(T0, ZoneOffset.UTC));
+    private final MutableClock clock = new MutableClock(T0);
     private final CodeProtection codes = new CodeProtection("a-test-secret-of-enough-length", new SecureRandom());
     private final Handset handset = new Handset(100);
     private final JdbiDeliveryStore deliveries = new JdbiDeliveryStore(database, clock);
@@ -66,7 +65,7 @@ class DeliveryWorkerTest {
     private Map<Channel, ChannelGateway> simulated(Optional<Handset> recording) {
         Map<Channel, ChannelGateway> all = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
-            all.put(channel, new SimulatorGateway(channel, recording, clock));
+            all.put(channel, new SimulatorGateway(channel, recording, AccountClocks.shared(clock)));
         }
         return all;
     }
@@ -83,7 +82,8 @@ class DeliveryWorkerTest {
                 return callbacks.stream().filter(c -> c.id().equals(callbackId)).findFirst();
             }
         };
-        return new DeliveryWorker(deliveries, handOff, gateways, targets, codes, clock, clock, wakeUps::incrementAndGet);
+        return new DeliveryWorker(deliveries, handOff, gateways, targets, codes, AccountClocks.shared(clock), clock,
+                wakeUps::incrementAndGet);
     }
 
     /** Stores an OTP with its job unleased, as the OTP service does when the hand-off is full. */
@@ -130,7 +130,7 @@ class DeliveryWorkerTest {
         assertEquals(1, runDueJobs(worker()));
 
         assertEquals(List.of("SMS DISPATCHED", "SMS DELIVERED"), eventsOf(id));
-        List<HandsetMessage> received = handset.messages("+4917612345678");
+        List<HandsetMessage> received = handset.messages(ACCOUNT, "+4917612345678");
         assertEquals(1, received.size());
         HandsetMessage message = received.get(0);
         assertEquals("SMS: 4711 (5 min)", message.text());
@@ -154,8 +154,8 @@ class DeliveryWorkerTest {
         assertTrue(undeliverable.error().message().contains("SMS"), undeliverable.error().message());
         assertNull(deliveries.events(ACCOUNT, id).get(3).error());
         assertEquals(List.of(UNDELIVERABLE, DELIVERED),
-                handset.messages("+99999000011").stream().map(HandsetMessage::outcome).toList());
-        assertEquals("VIBER: 4711 (5 min)", handset.messages("+99999000011").get(1).text());
+                handset.messages(ACCOUNT, "+99999000011").stream().map(HandsetMessage::outcome).toList());
+        assertEquals("VIBER: 4711 (5 min)", handset.messages(ACCOUNT, "+99999000011").get(1).text());
     }
 
     @Test
@@ -198,7 +198,7 @@ class DeliveryWorkerTest {
 
         runDueJobs(worker());
 
-        assertEquals(8, new JdbiWebhookStore(database).recent(100).size(), "4 events x 2 callbacks");
+        assertEquals(8, new JdbiWebhookStore(database).recent(ACCOUNT, 100).size(), "4 events x 2 callbacks");
         assertEquals(2, wakeUps.get(), "the dispatcher is woken after each attempt's events are queued");
     }
 
@@ -226,7 +226,7 @@ class DeliveryWorkerTest {
 
         assertEquals(1, batch.tasks().size(), "claimed from the store under a new lease");
         assertEquals(List.of("SMS DISPATCHED", "SMS DELIVERED"), eventsOf(id));
-        assertEquals(1, handset.messages("+4917612345678").size());
+        assertEquals(1, handset.messages(ACCOUNT, "+4917612345678").size());
     }
 
     @Test
@@ -290,14 +290,15 @@ class DeliveryWorkerTest {
             public Optional<CallbackTarget> find(String accountId, UUID callbackId) {
                 return Optional.empty();
             }
-        }, new CodeProtection("another-secret-of-enough-length", new SecureRandom()), clock, clock, () -> { });
+        }, new CodeProtection("another-secret-of-enough-length", new SecureRandom()), AccountClocks.shared(clock), clock,
+                () -> { });
 
         assertEquals(1, runDueJobs(withAnotherSecret));
 
         clock.advance(Duration.ofMinutes(10));
         assertEquals(0, runDueJobs(worker()), "the job is gone");
         assertEquals(List.of(), eventsOf(id));
-        assertEquals(List.of(), handset.messages(null));
+        assertEquals(List.of(), handset.messages(ACCOUNT, null));
     }
 
     @Test
@@ -307,7 +308,7 @@ class DeliveryWorkerTest {
 
         assertEquals(0, runDueJobs(worker()));
         assertEquals(List.of(), eventsOf(id));
-        assertEquals(List.of(), handset.messages(null));
+        assertEquals(List.of(), handset.messages(ACCOUNT, null));
     }
 
     @Test
@@ -318,6 +319,6 @@ class DeliveryWorkerTest {
         runDueJobs(worker());
 
         assertEquals(List.of("SMS DISPATCHED", "SMS UNDELIVERABLE", "VIBER DISPATCHED", "VIBER DELIVERED"), eventsOf(id));
-        assertEquals(List.of(), handset.messages(null));
+        assertEquals(List.of(), handset.messages(ACCOUNT, null));
     }
 }

@@ -1,13 +1,13 @@
 package io.twofakit.server.domain.otp;
 
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.clock.InMemoryAccountClocks;
 import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.priority.ChannelRank;
 import io.twofakit.server.domain.priority.Priority;
 import io.twofakit.server.domain.profile.Profile;
 import io.twofakit.server.domain.profile.ProfileChannel;
 import io.twofakit.server.domain.profile.TemplateRef;
-import io.twofakit.server.domain.simulator.AdjustableClock;
 import io.twofakit.server.domain.template.MessageTemplate;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate;
 import java.security.SecureRandom;
@@ -33,12 +33,19 @@ final class OtpFixture {
     final InMemoryStores.Templates templates = new InMemoryStores.Templates();
     final InMemoryStores.WhatsAppTemplates whatsAppTemplates = new InMemoryStores.WhatsAppTemplates();
     final InMemoryStores.Otps otps = new InMemoryStores.Otps();
-    final AdjustableClock clock = new AdjustableClock(Clock.fixed(START, ZoneOffset.UTC));
+    /** Each account's clock, all at {@link #START} until a test moves one. */
+    final InMemoryAccountClocks clocks = new InMemoryAccountClocks(Clock.fixed(START, ZoneOffset.UTC));
     final CodeProtection codes = new CodeProtection(SECRET, new SecureRandom());
     final AtomicInteger deliveriesQueued = new AtomicInteger();
-    final DeliveryHandOff handOff = new DeliveryHandOff(HAND_OFF_CAPACITY, clock, Duration.ofMinutes(2));
+    final DeliveryHandOff handOff = new DeliveryHandOff(HAND_OFF_CAPACITY, Clock.fixed(START, ZoneOffset.UTC),
+            Duration.ofMinutes(2));
     final OtpService service = new OtpService(otps, profiles, priorities, templates, whatsAppTemplates::findByNameAndLanguage,
-            new OtpCodeGenerator(new SecureRandom()), codes, clock, handOff, deliveriesQueued::incrementAndGet);
+            new OtpCodeGenerator(new SecureRandom()), codes, clocks, handOff, deliveriesQueued::incrementAndGet);
+
+    /** Moves the clock of {@link #ACCOUNT} forward. */
+    void advanceClock(Duration by) {
+        clocks.advance(ACCOUNT, by);
+    }
 
     /** A text template of {@code channel}, named {@code channel_language_n}. */
     MessageTemplate template(Channel channel, String language, String message, int expirationMinutes) {

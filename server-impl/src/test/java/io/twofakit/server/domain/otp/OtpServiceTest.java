@@ -328,7 +328,7 @@ class OtpServiceTest {
         @Test
         void anExpiredOtpAnswersExpiredAndCountsNoAttempt() {
             UUID id = sent("424242");
-            fixture.clock.advance(Duration.ofMinutes(5));
+            fixture.advanceClock(Duration.ofMinutes(5));
 
             assertEquals(OtpStatus.EXPIRED, service.read(ACCOUNT, id).status(), "expired at exactly its expiry");
             assertEquals(ValidationOutcome.EXPIRED, service.validate(ACCOUNT, id, "424242"));
@@ -338,17 +338,36 @@ class OtpServiceTest {
         @Test
         void aSecondBeforeItsExpiryTheOtpCanStillBeVerified() {
             UUID id = sent("424242");
-            fixture.clock.advance(Duration.ofMinutes(5).minusSeconds(1));
+            fixture.advanceClock(Duration.ofMinutes(5).minusSeconds(1));
 
             assertEquals(OtpStatus.ACTIVE, service.read(ACCOUNT, id).status());
             assertEquals(ValidationOutcome.VERIFIED, service.validate(ACCOUNT, id, "424242"));
         }
 
         @Test
+        void movingAnotherAccountsClockLeavesTheOtpAlone() {
+            UUID id = sent("424242");
+            fixture.clocks.advance("other", Duration.ofHours(1));
+
+            assertEquals(OtpStatus.ACTIVE, service.read(ACCOUNT, id).status());
+            assertEquals(ValidationOutcome.VERIFIED, service.validate(ACCOUNT, id, "424242"));
+        }
+
+        @Test
+        void anOtpIsTimedByItsAccountsClock() {
+            fixture.advanceClock(Duration.ofHours(1));
+            UUID id = sent("424242");
+
+            OtpView view = service.read(ACCOUNT, id);
+            assertEquals(OtpFixture.START.plus(Duration.ofHours(1)), view.created());
+            assertEquals(OtpFixture.START.plus(Duration.ofHours(1)).plus(Duration.ofMinutes(5)), view.expires());
+        }
+
+        @Test
         void aVerifiedOtpStaysVerifiedAfterItsExpiry() {
             UUID id = sent("424242");
             service.validate(ACCOUNT, id, "424242");
-            fixture.clock.advance(Duration.ofHours(1));
+            fixture.advanceClock(Duration.ofHours(1));
 
             assertEquals(OtpStatus.VERIFIED, service.read(ACCOUNT, id).status());
             assertEquals(ValidationOutcome.ALREADY_REPORTED, service.validate(ACCOUNT, id, "424242"));
@@ -376,9 +395,9 @@ class OtpServiceTest {
         void listsNewestFirstFilteredByRecipientAndStatus() {
             fixture.smsProfile("login");
             UUID first = service.send(ACCOUNT, request("+4917600000001", "login", null, null, "1111"));
-            fixture.clock.advance(Duration.ofSeconds(1));
+            fixture.advanceClock(Duration.ofSeconds(1));
             UUID second = service.send(ACCOUNT, request("+4917600000002", "login", null, null, "2222"));
-            fixture.clock.advance(Duration.ofSeconds(1));
+            fixture.advanceClock(Duration.ofSeconds(1));
             UUID third = service.send(ACCOUNT, request("+4917600000001", "login", null, null, "3333"));
             service.validate(ACCOUNT, third, "3333");
 
@@ -395,7 +414,7 @@ class OtpServiceTest {
             UUID oldest = service.send(ACCOUNT, request("+4917600000001", "login", null, null, "1111"));
             UUID newest = oldest;
             for (int i = 0; i < OtpService.LIST_LIMIT; i++) {
-                fixture.clock.advance(Duration.ofMillis(1));
+                fixture.advanceClock(Duration.ofMillis(1));
                 newest = service.send(ACCOUNT, request("+4917600000001", "login", null, null, "2222"));
             }
 
@@ -410,7 +429,7 @@ class OtpServiceTest {
         void listsTheStatusAsOfNow() {
             fixture.smsProfile("login");
             UUID id = service.send(ACCOUNT, request("+4917600000001", "login"));
-            fixture.clock.advance(Duration.ofMinutes(6));
+            fixture.advanceClock(Duration.ofMinutes(6));
 
             assertEquals(OtpStatus.EXPIRED, service.list(ACCOUNT, null, null).get(0).status());
             assertEquals(id, service.list(ACCOUNT, null, null).get(0).id());

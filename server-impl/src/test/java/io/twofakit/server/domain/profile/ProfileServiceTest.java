@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.ConflictException;
 import io.twofakit.server.domain.ForbiddenException;
 import io.twofakit.server.domain.ResourceNotFoundException;
@@ -11,6 +12,7 @@ import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
 import io.twofakit.server.domain.template.MessageTemplate;
 import io.twofakit.server.domain.template.MessageTemplateService;
+import io.twofakit.server.domain.template.TemplateChanges;
 import io.twofakit.server.domain.template.TemplateDraft;
 import io.twofakit.server.domain.whatsapp.WhatsAppConfigurationService;
 import io.twofakit.server.domain.whatsapp.WhatsAppReview;
@@ -48,7 +50,7 @@ class ProfileServiceTest {
     @BeforeEach
     void open() {
         database = H2Databases.withAccounts(ACCOUNT, OTHER);
-        Clock clock = Clock.systemUTC();
+        AccountClocks clock = AccountClocks.shared(Clock.systemUTC());
         JdbiProfileStore profileStore = new JdbiProfileStore(database);
         JdbiTemplateStore templateStore = new JdbiTemplateStore(database);
         JdbiWhatsAppTemplateStore whatsAppTemplateStore = new JdbiWhatsAppTemplateStore(database);
@@ -320,6 +322,38 @@ class ProfileServiceTest {
                 () -> templates.delete(ACCOUNT, Channel.SMS, used.id())).properties());
         profiles.delete(ACCOUNT, profiles.list(ACCOUNT, "zeta").get(0).id());
         templates.delete(ACCOUNT, Channel.SMS, used.id());
+    }
+
+    @Test
+    void aTemplateThatAProfileUsesCannotBeRenamedButItsOtherFieldsChange() {
+        MessageTemplate used = template(Channel.VIBER, "used", "en");
+        create("alpha", channel(Channel.VIBER, ref("used", "en")));
+
+        ConflictException conflict = assertThrows(ConflictException.class,
+                () -> templates.patch(ACCOUNT, Channel.VIBER, used.id(), new TemplateChanges("renamed", null, null)));
+        assertEquals("Template with name used is used by profile alpha and cannot be renamed."
+                + " Remove it from the profile first.", conflict.detail());
+        assertEquals(Map.of("templateName", "used", "profileName", "alpha"), conflict.properties());
+        assertEquals("used", templates.read(ACCOUNT, Channel.VIBER, used.id()).name());
+
+        // keeping its name is no rename; the message and the expiry may change
+        templates.patch(ACCOUNT, Channel.VIBER, used.id(), new TemplateChanges("used", "New {{otp_code}}", 9));
+        MessageTemplate changed = templates.read(ACCOUNT, Channel.VIBER, used.id());
+        assertEquals(List.of("used", "New {{otp_code}}", 9),
+                List.of(changed.name(), changed.message(), changed.codeExpirationMinutes()));
+
+        profiles.removeTemplate(ACCOUNT, profiles.list(ACCOUNT, "alpha").get(0).id(), "used");
+        templates.patch(ACCOUNT, Channel.VIBER, used.id(), new TemplateChanges("renamed", null, null));
+        assertEquals("renamed", templates.read(ACCOUNT, Channel.VIBER, used.id()).name());
+    }
+
+    @Test
+    void aTemplateOfAnotherChannelWithTheSameNameCanBeRenamed() {
+        MessageTemplate voice = template(Channel.VOICE, "welcome_sms", "en");
+        create("p", channel(Channel.SMS, ref("welcome_sms", "en")));
+
+        templates.patch(ACCOUNT, Channel.VOICE, voice.id(), new TemplateChanges("welcome_voice", null, null));
+        assertEquals("welcome_voice", templates.read(ACCOUNT, Channel.VOICE, voice.id()).name());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.twofakit.server.domain.template;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.whatsapp.WhatsAppConfigurationService;
 import io.twofakit.server.domain.whatsapp.WhatsAppReview;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate;
@@ -35,11 +36,13 @@ class TemplateCatalogTest {
         database = H2Databases.withAccounts("acme", "other");
         MutableClock clock = new MutableClock(Instant.parse("2024-03-01T10:00:00Z"));
         WhatsAppConfigurationService configurations =
-                new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database), clock);
+                new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database),
+                        AccountClocks.shared(clock));
         configurations.create("acme", UUID.randomUUID());
         messageTemplates = new MessageTemplateService(new JdbiTemplateStore(database), new JdbiProfileStore(database));
         whatsAppTemplates = new WhatsAppTemplateService(new JdbiWhatsAppTemplateStore(database), configurations,
-                new WhatsAppReview(clock, Duration.ofSeconds(2)), clock, new JdbiProfileStore(database));
+                new WhatsAppReview(AccountClocks.shared(clock), Duration.ofSeconds(2)), AccountClocks.shared(clock),
+                new JdbiProfileStore(database));
         catalog = new TemplateCatalog(messageTemplates, whatsAppTemplates);
     }
 

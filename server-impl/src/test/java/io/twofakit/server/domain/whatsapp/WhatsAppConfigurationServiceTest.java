@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.twofakit.server.domain.ConflictException;
 import io.twofakit.server.domain.ForbiddenException;
 import io.twofakit.server.domain.ResourceNotFoundException;
+import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.store.Database;
 import io.twofakit.server.store.JdbiWhatsAppConfigurationStore;
 import io.twofakit.server.support.H2Databases;
@@ -28,7 +29,7 @@ class WhatsAppConfigurationServiceTest {
     void openDatabase() {
         database = H2Databases.withAccounts("acme", "other");
         configurations = new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database),
-                new MutableClock(NOW));
+                AccountClocks.shared(new MutableClock(NOW)));
     }
 
     @AfterEach

@@ -9,6 +9,7 @@ import io.twofakit.server.domain.ForbiddenException;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
+import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate.OtpButtonType;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate.ReviewStatus;
 import io.twofakit.server.store.Database;
@@ -42,7 +43,8 @@ class WhatsAppTemplateServiceTest {
     void openDatabase() {
         database = H2Databases.withAccounts("acme", "other", "unconfigured");
         clock = new MutableClock(START);
-        configurations = new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database), clock);
+        configurations = new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database),
+                AccountClocks.shared(clock));
         templates = service(REVIEW);
         configurations.create("acme", WHATSAPP_ACCOUNT);
         configurations.create("other", UUID.randomUUID());
@@ -50,7 +52,8 @@ class WhatsAppTemplateServiceTest {
 
     private WhatsAppTemplateService service(Duration reviewDelay) {
         return new WhatsAppTemplateService(new JdbiWhatsAppTemplateStore(database), configurations,
-                new WhatsAppReview(clock, reviewDelay), clock, new JdbiProfileStore(database));
+                new WhatsAppReview(AccountClocks.shared(clock), reviewDelay), AccountClocks.shared(clock),
+                new JdbiProfileStore(database));
     }
 
     @AfterEach

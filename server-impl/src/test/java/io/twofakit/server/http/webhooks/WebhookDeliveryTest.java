@@ -11,6 +11,7 @@ import io.twofakit.server.config.WebhookSettings;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.ConflictException;
 import io.twofakit.server.domain.ResourceNotFoundException;
+import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.delivery.ChannelGateway;
 import io.twofakit.server.domain.delivery.DeliveryEvent;
 import io.twofakit.server.domain.delivery.DeliveryJob;
@@ -20,7 +21,6 @@ import io.twofakit.server.domain.delivery.DeliveryWorker;
 import io.twofakit.server.domain.otp.CodeProtection;
 import io.twofakit.server.domain.otp.Otp;
 import io.twofakit.server.domain.otp.OtpStatus;
-import io.twofakit.server.domain.simulator.AdjustableClock;
 import io.twofakit.server.domain.simulator.SimulatorGateway;
 import io.twofakit.server.domain.webhook.CallbackTarget;
 import io.twofakit.server.domain.webhook.CallbackTargets;
@@ -33,14 +33,13 @@ import io.twofakit.server.store.JdbiDeliveryStore;
 import io.twofakit.server.store.JdbiOtpStore;
 import io.twofakit.server.store.JdbiWebhookStore;
 import io.twofakit.server.support.H2Databases;
+import io.twofakit.server.support.MutableClock;
 import io.twofakit.server.work.WorkSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +61,7 @@ class WebhookDeliveryTest {
             new WebhookSettings(Duration.ofSeconds(1), Duration.ofSeconds(4), 3, Duration.ofMillis(500));
 
     private final Database database = H2Databases.withAccounts(ACCOUNT);
-    private final AdjustableClock clock = new AdjustableClock(Clock.fixed(T0, ZoneOffset.UTC));
+    private final MutableClock clock = new MutableClock(T0);
     private final CodeProtection codes = new CodeProtection("a-test-secret-of-enough-length", new SecureRandom());
     private final JdbiDeliveryStore deliveries = new JdbiDeliveryStore(database, clock);
     private final JdbiWebhookStore webhooks = new JdbiWebhookStore(database);
@@ -105,10 +104,10 @@ class WebhookDeliveryTest {
                 DeliveryJob.start(id, ACCOUNT, otp.profileId(), to, codes.seal(id, "4711"), steps));
         Map<Channel, ChannelGateway> gateways = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
-            gateways.put(channel, new SimulatorGateway(channel, Optional.empty(), clock));
+            gateways.put(channel, new SimulatorGateway(channel, Optional.empty(), AccountClocks.shared(clock)));
         }
         DeliveryWorker worker = new DeliveryWorker(deliveries, new DeliveryHandOff(1, clock, Duration.ofMinutes(2)),
-                gateways, targets, codes, clock, clock, () -> { });
+                gateways, targets, codes, AccountClocks.shared(clock), clock, () -> { });
         worker.poll(10).tasks().forEach(Runnable::run);
         return id;
     }
@@ -192,7 +191,7 @@ class WebhookDeliveryTest {
         assertEquals(2, dispatchDue(), "the third and last attempt, then the later event is given up unsent");
 
         assertEquals(3, receiver.received().size());
-        List<WebhookRecord> records = webhooks.recent(10);
+        List<WebhookRecord> records = webhooks.recent(ACCOUNT, 10);
         assertTrue(records.stream().allMatch(r -> r.state() == WebhookState.FAILED), records.toString());
         WebhookRecord dispatched = records.get(1);
         assertEquals(3, dispatched.attempts());
@@ -210,7 +209,7 @@ class WebhookDeliveryTest {
         dispatchDue();
 
         assertEquals(List.of(), receiver.received());
-        assertTrue(webhooks.recent(10).stream().allMatch(r -> r.state() == WebhookState.FAILED));
+        assertTrue(webhooks.recent(ACCOUNT, 10).stream().allMatch(r -> r.state() == WebhookState.FAILED));
     }
 
     @Test
@@ -224,7 +223,7 @@ class WebhookDeliveryTest {
 
         assertEquals(1, dispatchDue());
 
-        WebhookRecord record = webhooks.recent(10).get(1);
+        WebhookRecord record = webhooks.recent(ACCOUNT, 10).get(1);
         assertEquals(WebhookState.PENDING, record.state());
         assertEquals(1, record.attempts());
         assertTrue(record.lastError().contains("Connect"), record.lastError());
@@ -239,7 +238,7 @@ class WebhookDeliveryTest {
         assertEquals(1, dispatchDue());
         receiver.releaseAnswers();
 
-        WebhookRecord record = webhooks.recent(10).get(1);
+        WebhookRecord record = webhooks.recent(ACCOUNT, 10).get(1);
         assertEquals(WebhookState.PENDING, record.state());
         assertTrue(record.lastError().contains("timed out"), record.lastError());
     }
@@ -272,7 +271,7 @@ class WebhookDeliveryTest {
 
         dispatchDue();
 
-        assertTrue(webhooks.recent(10).get(1).lastError().contains("not an http"), webhooks.recent(10).toString());
+        assertTrue(webhooks.recent(ACCOUNT, 10).get(1).lastError().contains("not an http"), webhooks.recent(ACCOUNT, 10).toString());
     }
 
     /** Moves the clock to each next attempt and makes it, until {@code until} or until nothing is pending. */
@@ -309,27 +308,27 @@ class WebhookDeliveryTest {
         Instant unavailableUntil = refusedUntil.plus(Duration.ofHours(3));
 
         dispatchUntil(patient, refusedUntil);
-        assertTrue(webhooks.recent(10).stream().allMatch(r -> r.state() == WebhookState.PENDING
-                && r.lastError() == null || r.lastError().contains("Connect")), webhooks.recent(10).toString());
+        assertTrue(webhooks.recent(ACCOUNT, 10).stream().allMatch(r -> r.state() == WebhookState.PENDING
+                && r.lastError() == null || r.lastError().contains("Connect")), webhooks.recent(ACCOUNT, 10).toString());
         try (WebhookReceiver comesBack = WebhookReceiver.startOn(port)) {
             comesBack.failNext(Integer.MAX_VALUE, 503);
             dispatchUntil(patient, unavailableUntil);
             int refusedAnswers = comesBack.received().size();
             assertTrue(refusedAnswers >= 30, "attempts during 3 hours of 503: " + refusedAnswers);
-            assertTrue(webhooks.recent(10).stream().noneMatch(r -> r.state() == WebhookState.FAILED));
+            assertTrue(webhooks.recent(ACCOUNT, 10).stream().noneMatch(r -> r.state() == WebhookState.FAILED));
 
             comesBack.failNext(0, 503);
             dispatchUntil(patient, unavailableUntil.plus(Duration.ofHours(1)));
 
-            assertTrue(webhooks.recent(10).stream().allMatch(r -> r.state() == WebhookState.DELIVERED),
-                    webhooks.recent(10).toString());
+            assertTrue(webhooks.recent(ACCOUNT, 10).stream().allMatch(r -> r.state() == WebhookState.DELIVERED),
+                    webhooks.recent(ACCOUNT, 10).toString());
             List<WebhookReceiver.Received> delivered = comesBack.received().subList(refusedAnswers,
                     comesBack.received().size());
             assertEquals(List.of("SMS DISPATCHED", "SMS UNDELIVERABLE", "VIBER DISPATCHED", "VIBER DELIVERED"),
                     statuses(delivered));
             assertEquals(deliveries.events(ACCOUNT, otpId).stream().map(e -> e.id().toString()).toList(),
                     delivered.stream().map(r -> r.header("X-Twofa-Event-Id")).toList());
-            Instant firstServed = webhooks.recent(10).stream().map(WebhookRecord::updated).min(Instant::compareTo)
+            Instant firstServed = webhooks.recent(ACCOUNT, 10).stream().map(WebhookRecord::updated).min(Instant::compareTo)
                     .orElseThrow();
             assertTrue(!firstServed.isAfter(unavailableUntil.plus(defaults.retryMax())),
                     "served within the longest backoff of coming back: " + firstServed);

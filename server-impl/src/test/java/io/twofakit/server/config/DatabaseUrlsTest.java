@@ -1,0 +1,65 @@
+package io.twofakit.server.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.logging.Formatter;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DatabaseUrlsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            jdbc:postgresql://db:5432/twofa?user=twofa&password=s3cr#t!x       | jdbc:postgresql://db:5432/twofa?user=twofa&password=***
+            jdbc:postgresql://db/twofa?password=s3cret&user=twofa               | jdbc:postgresql://db/twofa?password=***&user=twofa
+            jdbc:postgresql://db/twofa?user=a&PASSWORD=s3cret&sslpassword=k3y   | jdbc:postgresql://db/twofa?user=a&PASSWORD=***&sslpassword=***
+            jdbc:postgresql://twofa:s3cret@db:5432/twofa                        | jdbc:postgresql://twofa:***@db:5432/twofa
+            jdbc:postgresql://twofa:p@ss:w0rd@db/twofa?ssl=true                 | jdbc:postgresql://twofa:***@db/twofa?ssl=true
+            jdbc:h2:file:./data/twofa;USER=sa;PASSWORD=s3cret;MODE=PostgreSQL   | jdbc:h2:file:./data/twofa;USER=sa;PASSWORD=***;MODE=PostgreSQL
+            jdbc:h2:file:./x;CIPHER=AES;FILE_PASSWORD=k3y                       | jdbc:h2:file:./x;CIPHER=AES;FILE_PASSWORD=***
+            jdbc:sqlserver://db:1433;databaseName=x;user=sa;password=s3cret     | jdbc:sqlserver://db:1433;databaseName=x;user=sa;password=***
+            jdbc:postgresql://db/twofa?password=                                | jdbc:postgresql://db/twofa?password=***
+            jdbc:postgresql://db/twofa?password=s3cret,with,commas&ssl=true     | jdbc:postgresql://db/twofa?password=***&ssl=true
+            """)
+    void masksEveryFormOfPassword(String url, String masked) {
+        assertEquals(masked, DatabaseUrls.masked(url));
+        assertFalse(DatabaseUrls.masked(url).contains("s3cret"));
+        assertFalse(DatabaseUrls.masked(url).contains("k3y"));
+    }
+
+    @Test
+    void leavesUrlsWithoutCredentialsAndOtherTextAlone() {
+        for (String text : new String[] {ServerConfig.DEFAULT_DATABASE_URL, "jdbc:postgresql://db:5432/twofa?user=twofa",
+                "jdbc:postgresql://user@db/twofa", "Listening on port 8080", "https://example.com/a?b=c"}) {
+            assertEquals(text, DatabaseUrls.masked(text));
+        }
+        assertNull(DatabaseUrls.masked(null));
+    }
+
+    @Test
+    void masksAUrlAnywhereInALine() {
+        assertEquals("Listening with ServerConfig[databaseUrl=jdbc:postgresql://h/db?user=u&password=***, x=1]",
+                DatabaseUrls.masked("Listening with ServerConfig[databaseUrl=jdbc:postgresql://h/db?user=u&password=pw, x=1]"));
+    }
+
+    @Test
+    void theLogFormatterMasksEveryLineWhoeverWroteIt() {
+        Formatter formatter = new MaskingLogFormatter(new SimpleFormatter());
+        LogRecord record = new LogRecord(Level.SEVERE, "Cannot connect to {0}");
+        record.setParameters(new Object[] {"jdbc:postgresql://twofa:hunter2@db/twofa"});
+        record.setThrown(new IllegalStateException("url jdbc:h2:file:./x;PASSWORD=hunter2"));
+
+        String line = formatter.format(record);
+
+        assertFalse(line.contains("hunter2"), line);
+        assertTrue(line.contains("jdbc:postgresql://twofa:***@db/twofa"), line);
+        assertTrue(line.contains("jdbc:h2:file:./x;PASSWORD=***"), line);
+    }
+}
