@@ -1,5 +1,6 @@
 package io.twofakit.server.config;
 
+import io.twofakit.server.domain.limits.RateLimit;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,9 +28,11 @@ import java.util.regex.Pattern;
  * @param secret the server secret that OTP codes are hashed and sealed with; null to use the one kept in the
  *               database (generated on first start)
  * @param webhooks how webhook events are posted and retried
+ * @param limits the limits against abuse
  */
 public record ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
-                           boolean simulator, Duration whatsAppReviewDelay, String secret, WebhookSettings webhooks) {
+                           boolean simulator, Duration whatsAppReviewDelay, String secret, WebhookSettings webhooks,
+                           AbuseLimits limits) {
 
     public static final int DEFAULT_PORT = 8080;
     /**
@@ -51,12 +55,18 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
     public static final String ENV_WEBHOOK_RETRY_MAX = "TWOFA_WEBHOOK_RETRY_MAX";
     public static final String ENV_WEBHOOK_ATTEMPTS = "TWOFA_WEBHOOK_ATTEMPTS";
     public static final String ENV_WEBHOOK_TIMEOUT = "TWOFA_WEBHOOK_TIMEOUT";
+    public static final String ENV_SENDS_PER_RECIPIENT = "TWOFA_SENDS_PER_RECIPIENT";
+    public static final String ENV_SENDS_PER_ACCOUNT = "TWOFA_SENDS_PER_ACCOUNT";
+    public static final String ENV_FAILED_KEYS_PER_ADDRESS = "TWOFA_FAILED_KEYS_PER_ADDRESS";
     /** The shortest secret accepted: 16 characters. */
     public static final int MIN_SECRET_LENGTH = 16;
 
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._~+/-]{8,256}");
     private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
+    private static final Pattern RATE_LIMIT = Pattern.compile("(\\d{1,7})/(.+)");
+    /** The most a limit's count may be: a million per window. */
+    private static final int MAX_LIMIT_COUNT = 1_000_000;
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -75,19 +85,23 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
             throw new IllegalArgumentException("a secret has at least " + MIN_SECRET_LENGTH + " characters");
         }
         Objects.requireNonNull(webhooks, "webhooks");
+        Objects.requireNonNull(limits, "limits");
     }
 
-    /** A configuration with the default WhatsApp review delay, the secret kept in the database and the default webhook settings. */
+    /**
+     * A configuration with the default WhatsApp review delay, the secret kept in the database, the default webhook
+     * settings and limits.
+     */
     public ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
                         boolean simulator) {
         this(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, DEFAULT_WHATSAPP_REVIEW_DELAY);
     }
 
-    /** A configuration with the secret kept in the database and the default webhook settings. */
+    /** A configuration with the secret kept in the database, the default webhook settings and limits. */
     public ServerConfig(int port, String databaseUrl, Map<String, String> apiKeys, boolean apiKeyGenerated,
                         boolean simulator, Duration whatsAppReviewDelay) {
         this(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay, null,
-                WebhookSettings.DEFAULTS);
+                WebhookSettings.DEFAULTS, AbuseLimits.DEFAULTS);
     }
 
     /** Thrown for arguments or variables that cannot be understood; the message says which. */
@@ -129,13 +143,30 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
                   --webhook-attempts N     attempts before an event is given up (default %d, env %s)
                   --webhook-timeout DURATION
                                            time allowed for one POST (default %s, env %s)
+
+                Limits against abuse: COUNT/DURATION (e.g. 5/10m, with ms, s or m), or off. Over a limit,
+                requests are answered 429 with Retry-After.
+                  --sends-per-recipient LIMIT
+                                           OTPs one account may send to one number in any DURATION
+                                           (default %s, env %s; COUNT at most %d)
+                  --sends-per-account LIMIT
+                                           OTPs one account may send per DURATION, bursts up to COUNT
+                                           (default %s, env %s)
+                  --failed-keys-per-address LIMIT
+                                           requests with an invalid API key one client address may make per
+                                           DURATION; beyond, every API request from it is refused until the
+                                           DURATION has passed (default %s, env %s)
                   --help                   print this text and exit
                 """.formatted(DEFAULT_PORT, ENV_PORT, DEFAULT_DATABASE_URL, ENV_DATABASE_URL, DEFAULT_ACCOUNT,
                 ENV_API_KEYS, ENV_SIMULATOR, ENV_WHATSAPP_REVIEW_DELAY, MIN_SECRET_LENGTH, ENV_SECRET,
                 text(WebhookSettings.DEFAULTS.retryBase()), ENV_WEBHOOK_RETRY_BASE,
                 text(WebhookSettings.DEFAULTS.retryMax()), ENV_WEBHOOK_RETRY_MAX,
                 WebhookSettings.DEFAULTS.maxAttempts(), ENV_WEBHOOK_ATTEMPTS,
-                text(WebhookSettings.DEFAULTS.timeout()), ENV_WEBHOOK_TIMEOUT);
+                text(WebhookSettings.DEFAULTS.timeout()), ENV_WEBHOOK_TIMEOUT,
+                AbuseLimits.DEFAULT_SENDS_PER_RECIPIENT.option(), ENV_SENDS_PER_RECIPIENT,
+                AbuseLimits.MAX_SENDS_PER_RECIPIENT,
+                AbuseLimits.DEFAULT_SENDS_PER_ACCOUNT.option(), ENV_SENDS_PER_ACCOUNT,
+                AbuseLimits.DEFAULT_FAILED_KEYS_PER_ADDRESS.option(), ENV_FAILED_KEYS_PER_ADDRESS);
     }
 
     /** Whether the arguments ask for the usage text. */
@@ -167,6 +198,9 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         Duration retryMax = null;
         Integer attempts = null;
         Duration timeout = null;
+        Optional<RateLimit> sendsPerRecipient = null;
+        Optional<RateLimit> sendsPerAccount = null;
+        Optional<RateLimit> failedKeysPerAddress = null;
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -200,6 +234,10 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
                 case "--webhook-retry-max" -> retryMax = parsePositiveDuration(value, "--webhook-retry-max");
                 case "--webhook-attempts" -> attempts = parseAttempts(value, "--webhook-attempts");
                 case "--webhook-timeout" -> timeout = parsePositiveDuration(value, "--webhook-timeout");
+                case "--sends-per-recipient" -> sendsPerRecipient = parseSendsPerRecipient(value, "--sends-per-recipient");
+                case "--sends-per-account" -> sendsPerAccount = parseRateLimit(value, "--sends-per-account");
+                case "--failed-keys-per-address" ->
+                        failedKeysPerAddress = parseRateLimit(value, "--failed-keys-per-address");
                 default -> throw new UsageException("Unknown option: " + name);
             }
         }
@@ -236,6 +274,22 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
             timeout = parsePositiveDuration(env.get(ENV_WEBHOOK_TIMEOUT), ENV_WEBHOOK_TIMEOUT);
         }
         WebhookSettings webhooks = webhookSettings(retryBase, retryMax, attempts, timeout);
+        if (sendsPerRecipient == null) {
+            sendsPerRecipient = env.containsKey(ENV_SENDS_PER_RECIPIENT)
+                    ? parseSendsPerRecipient(env.get(ENV_SENDS_PER_RECIPIENT), ENV_SENDS_PER_RECIPIENT)
+                    : AbuseLimits.DEFAULTS.sendsPerRecipient();
+        }
+        if (sendsPerAccount == null) {
+            sendsPerAccount = env.containsKey(ENV_SENDS_PER_ACCOUNT)
+                    ? parseRateLimit(env.get(ENV_SENDS_PER_ACCOUNT), ENV_SENDS_PER_ACCOUNT)
+                    : AbuseLimits.DEFAULTS.sendsPerAccount();
+        }
+        if (failedKeysPerAddress == null) {
+            failedKeysPerAddress = env.containsKey(ENV_FAILED_KEYS_PER_ADDRESS)
+                    ? parseRateLimit(env.get(ENV_FAILED_KEYS_PER_ADDRESS), ENV_FAILED_KEYS_PER_ADDRESS)
+                    : AbuseLimits.DEFAULTS.failedKeysPerAddress();
+        }
+        AbuseLimits limits = new AbuseLimits(sendsPerRecipient, sendsPerAccount, failedKeysPerAddress);
 
         Map<String, String> apiKeys = new LinkedHashMap<>();
         if (!apiKeyArgs.isEmpty()) {
@@ -253,24 +307,32 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         if (generated) {
             apiKeys.put(generateApiKey(random), DEFAULT_ACCOUNT);
         }
-        return new ServerConfig(port, databaseUrl, apiKeys, generated, simulator, reviewDelay, secret, webhooks);
+        return new ServerConfig(port, databaseUrl, apiKeys, generated, simulator, reviewDelay, secret, webhooks,
+                limits);
     }
 
     /** A copy whose simulated WhatsApp review takes {@code delay}. */
     public ServerConfig withWhatsAppReviewDelay(Duration delay) {
-        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, delay, secret, webhooks);
+        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, delay, secret, webhooks,
+                limits);
     }
 
     /** A copy with other webhook settings. */
     public ServerConfig withWebhooks(WebhookSettings newWebhooks) {
         return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay, secret,
-                newWebhooks);
+                newWebhooks, limits);
     }
 
     /** A copy with another secret (null: the one kept in the database). */
     public ServerConfig withSecret(String newSecret) {
         return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
-                newSecret, webhooks);
+                newSecret, webhooks, limits);
+    }
+
+    /** A copy with other limits against abuse. */
+    public ServerConfig withLimits(AbuseLimits newLimits) {
+        return new ServerConfig(port, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay, secret,
+                webhooks, newLimits);
     }
 
     @Override
@@ -279,7 +341,8 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
         return "ServerConfig[port=" + port + ", databaseUrl=" + databaseUrl + ", accounts="
                 + new java.util.TreeSet<>(apiKeys.values()) + ", apiKeyGenerated=" + apiKeyGenerated
                 + ", simulator=" + simulator + ", whatsAppReviewDelay=" + whatsAppReviewDelay
-                + ", secret=" + (secret == null ? "kept in the database" : "configured") + ", webhooks=" + webhooks + "]";
+                + ", secret=" + (secret == null ? "kept in the database" : "configured") + ", webhooks=" + webhooks
+                + ", limits=" + limits + "]";
     }
 
     /** A secret for {@code --secret}, or to keep in the database when none is configured. */
@@ -368,6 +431,33 @@ public record ServerConfig(int port, String databaseUrl, Map<String, String> api
             throw new UsageException(source + ": must be longer than 0 (got \"" + value + "\")");
         }
         return duration;
+    }
+
+    /** {@code COUNT/DURATION}, e.g. {@code 5/10m}, or {@code off} (empty). */
+    private static Optional<RateLimit> parseRateLimit(String value, String source) throws UsageException {
+        String text = value.trim();
+        if (text.equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        Matcher matcher = RATE_LIMIT.matcher(text);
+        if (matcher.matches()) {
+            int count = Integer.parseInt(matcher.group(1));
+            Duration window = parseDuration(matcher.group(2), source);
+            if (count >= 1 && count <= MAX_LIMIT_COUNT && !window.isZero()) {
+                return Optional.of(new RateLimit(count, window));
+            }
+        }
+        throw new UsageException(source + ": expected COUNT/DURATION with COUNT from 1 to " + MAX_LIMIT_COUNT
+                + " and DURATION longer than 0, e.g. 5/10m, or off (got \"" + value + "\")");
+    }
+
+    private static Optional<RateLimit> parseSendsPerRecipient(String value, String source) throws UsageException {
+        Optional<RateLimit> limit = parseRateLimit(value, source);
+        if (limit.isPresent() && limit.get().count() > AbuseLimits.MAX_SENDS_PER_RECIPIENT) {
+            throw new UsageException(source + ": at most " + AbuseLimits.MAX_SENDS_PER_RECIPIENT
+                    + " sends per recipient and window (got \"" + value + "\")");
+        }
+        return limit;
     }
 
     private static int parseAttempts(String value, String source) throws UsageException {

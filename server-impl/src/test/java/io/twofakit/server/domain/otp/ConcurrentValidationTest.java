@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.delivery.DeliveryHandOff;
+import io.twofakit.server.domain.limits.SendLimits;
 import io.twofakit.server.domain.template.MessageTemplate;
 import io.twofakit.server.store.Database;
 import io.twofakit.server.store.DatabaseTest;
@@ -58,7 +59,7 @@ class ConcurrentValidationTest {
         OtpService service = new OtpService(new JdbiOtpStore(database, clock), profiles,
                 new InMemoryStores.Priorities(), templates, (account, name, language) -> java.util.Optional.empty(),
                 new OtpCodeGenerator(new SecureRandom()), new CodeProtection(OtpFixture.SECRET, new SecureRandom()),
-                clock, new DeliveryHandOff(100, clock, Duration.ofMinutes(2)), () -> { });
+                clock, new DeliveryHandOff(100, clock, Duration.ofMinutes(2)), () -> { }, SendLimits.none());
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long started = System.nanoTime();
         try {

@@ -2,6 +2,7 @@ package io.twofakit.server.domain.otp;
 
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.delivery.DeliveryHandOff;
+import io.twofakit.server.domain.limits.SendLimits;
 import io.twofakit.server.domain.priority.ChannelRank;
 import io.twofakit.server.domain.priority.Priority;
 import io.twofakit.server.domain.profile.Profile;
@@ -37,8 +38,18 @@ final class OtpFixture {
     final CodeProtection codes = new CodeProtection(SECRET, new SecureRandom());
     final AtomicInteger deliveriesQueued = new AtomicInteger();
     final DeliveryHandOff handOff = new DeliveryHandOff(HAND_OFF_CAPACITY, clock, Duration.ofMinutes(2));
-    final OtpService service = new OtpService(otps, profiles, priorities, templates, whatsAppTemplates::findByNameAndLanguage,
-            new OtpCodeGenerator(new SecureRandom()), codes, clock, handOff, deliveriesQueued::incrementAndGet);
+    final OtpService service;
+
+    /** A service without limits on sending. */
+    OtpFixture() {
+        this(SendLimits.none());
+    }
+
+    OtpFixture(SendLimits limits) {
+        service = new OtpService(otps, profiles, priorities, templates, whatsAppTemplates::findByNameAndLanguage,
+                new OtpCodeGenerator(new SecureRandom()), codes, clock, handOff, deliveriesQueued::incrementAndGet,
+                limits);
+    }
 
     /** A text template of {@code channel}, named {@code channel_language_n}. */
     MessageTemplate template(Channel channel, String language, String message, int expirationMinutes) {
