@@ -83,16 +83,21 @@ public final class SendLimits {
     }
 
     /**
-     * The sliding window: sends on record within {@code (now - window, now]} count; a send recorded later than
-     * {@code now} (the simulator's clock was moved forward, then the server restarted and its clock started at
-     * real time again) counts as made {@code now}, so that no wait is ever longer than the window.
+     * The sliding window: sends on record within {@code (now - window, now]} count. A send on record later than
+     * {@code now} counts as made {@code now} while it is at most one window ahead (another server on the same
+     * database whose clock is a little ahead recorded it), so no wait is longer than the window; further ahead
+     * it is dropped (the simulator's clock was moved forward, then the server restarted at real time).
      *
      * @return the send times to keep: the newest {@code count - 1} in the window, then {@code now}
      */
     static List<Instant> admit(RateLimit limit, String to, List<Instant> recorded, Instant now) {
         Instant windowStart = now.minus(limit.window());
+        Instant windowAhead = now.plus(limit.window());
         List<Instant> inWindow = new ArrayList<>();
         for (Instant sent : recorded) {
+            if (sent.isAfter(windowAhead)) {
+                continue;
+            }
             Instant counted = sent.isAfter(now) ? now : sent;
             if (counted.isAfter(windowStart)) {
                 inWindow.add(counted);
