@@ -24,9 +24,30 @@ import java.util.regex.Pattern;
  */
 public final class Bench {
 
-    static final String API_KEY = "bench-key-0123456789";
-    static final String ACCOUNT = "bench";
+    /**
+     * Accounts the load is spread over. The server's default limit of sends per account is 100 per second, and it
+     * sends up to about 2,000 per second here: 64 accounts leave room to spare at the server's defaults.
+     */
+    static final int ACCOUNTS = 64;
+    static final List<Account> ACCOUNT_KEYS = accounts(ACCOUNTS);
     static final String SECRET = "bench-secret-0123456789abcdef";
+
+    /** An account of the benchmark and its API key. */
+    record Account(String name, String key) {
+    }
+
+    private static List<Account> accounts(int count) {
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            accounts.add(new Account(String.format("bench-%02d", i), String.format("bench-key-%02d-0123456789", i)));
+        }
+        return List.copyOf(accounts);
+    }
+
+    /** The key that connections send unless a request names another: the first account's. */
+    static String defaultKey() {
+        return ACCOUNT_KEYS.get(0).key();
+    }
 
     /** Everything that the command line sets. */
     record Settings(Path jar, Path spec, Path prism, List<String> databases, String postgresAdminUrl, Path work,
@@ -86,7 +107,7 @@ public final class Bench {
                 Integer.toString(port), "--errors=false", "-v", "silent", settings.spec().toString());
         say("Prism: starting " + String.join(" ", command));
         try (ChildProcess prism = ChildProcess.start("prism", command, Map.of(), settings.work(), log)) {
-            Load.Target target = new Load.Target("127.0.0.1", port, API_KEY);
+            Load.Target target = new Load.Target("127.0.0.1", port, defaultKey());
             prism.awaitReady(ignored -> answers(target, "/2fa/v4/templates/sms"), Duration.ofSeconds(60));
             Duration warmUp = settings.quick() ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
             say("Prism: warm-up " + warmUp.toSeconds() + " s");
@@ -144,7 +165,17 @@ public final class Bench {
                 workload = server.setUp();
             }
             long seedStart = System.nanoTime();
-            db.seedOtps(ACCOUNT, workload.profileId(), size);
+            // spread over the accounts as the flows are, each with its own profile
+            List<OtpWorkload.SetUpAccount> accounts = workload.accounts();
+            List<BenchDatabase.OtpSeed> seeds = new ArrayList<>();
+            long first = 1;
+            for (int i = 0; i < accounts.size(); i++) {
+                long last = size * (i + 1) / accounts.size();
+                seeds.add(new BenchDatabase.OtpSeed(accounts.get(i).account().name(), accounts.get(i).profileId(),
+                        first, last));
+                first = last + 1;
+            }
+            db.seedOtps(seeds);
             Duration seeding = Duration.ofNanos(System.nanoTime() - seedStart);
             long before = db.countOtps();
             say(database + ": seeded " + before + " OTPs in " + Report.seconds(seeding));
@@ -257,8 +288,10 @@ public final class Bench {
             command.addAll(settings.serverJvmOptions());
             // port 0: the server picks a free port and says which in its log, so no other process's port is taken
             // for ours (other servers come and go on a shared machine)
-            command.addAll(List.of("-jar", settings.jar().toString(), "--port", "0",
-                    "--api-key", API_KEY + "=" + ACCOUNT));
+            command.addAll(List.of("-jar", settings.jar().toString(), "--port", "0"));
+            for (Account account : ACCOUNT_KEYS) {
+                command.addAll(List.of("--api-key", account.key() + "=" + account.name()));
+            }
             command.addAll(db.serverOptions());
             // a fixed secret: OTP codes are hashed the same way in every run
             ChildProcess process = ChildProcess.start("server", command, Map.of("TWOFA_SECRET", SECRET), dir, log);
@@ -268,9 +301,9 @@ public final class Bench {
                     if (port.get() == 0) {
                         port.set(listeningPort(log));
                     }
-                    return port.get() > 0 && served(new Load.Target("127.0.0.1", port.get(), API_KEY));
+                    return port.get() > 0 && served(new Load.Target("127.0.0.1", port.get(), defaultKey()));
                 }, Duration.ofSeconds(120));
-                return new Server(process, new Load.Target("127.0.0.1", port.get(), API_KEY), startUp);
+                return new Server(process, new Load.Target("127.0.0.1", port.get(), defaultKey()), startUp);
             } catch (RuntimeException e) {
                 process.close();
                 throw e;
@@ -289,7 +322,7 @@ public final class Bench {
 
         OtpWorkload setUp() throws IOException {
             try (HttpConnection http = new HttpConnection(target.host(), target.port(), target.apiKey())) {
-                return OtpWorkload.setUp(http);
+                return OtpWorkload.setUp(http, ACCOUNT_KEYS);
             }
         }
 

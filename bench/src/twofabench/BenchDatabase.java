@@ -115,12 +115,19 @@ abstract class BenchDatabase {
     }
 
     /**
-     * Adds {@code count} finished OTPs of the past 30 days for {@code accountId} and {@code profileId}, each with
-     * the two delivery events a delivered OTP leaves (DISPATCHED, DELIVERED): mostly verified, some expired
-     * unused, some exhausted, to 200,000 different numbers. Set-based SQL in chunks of 100,000 rows, so that a
-     * million takes seconds to minutes rather than a million round trips.
+     * OTPs number {@code first} to {@code last} of an account, sent with its profile {@code profileId}. An OTP's id
+     * follows from its number, so ranges that do not overlap add different OTPs.
      */
-    void seedOtps(String accountId, UUID profileId, long count) throws SQLException {
+    record OtpSeed(String accountId, UUID profileId, long first, long last) {
+    }
+
+    /**
+     * Adds the finished OTPs of the seeds, of the past 30 days, each with the two delivery events a delivered OTP
+     * leaves (DISPATCHED, DELIVERED): mostly verified, some expired unused, some exhausted, to 200,000 different
+     * numbers per account. Set-based SQL in chunks of 100,000 rows, so that a million takes seconds to minutes
+     * rather than a million round trips.
+     */
+    void seedOtps(List<OtpSeed> seeds) throws SQLException {
         boolean postgres = jdbcUrl().startsWith("jdbc:postgresql:");
         // a table of the numbers first..last in a column x, in each database's words
         String numbers = postgres ? "generate_series(cast(? as bigint), cast(? as bigint)) as r(x)"
@@ -149,14 +156,16 @@ abstract class BenchDatabase {
         try (Connection connection = DriverManager.getConnection(jdbcUrl());
              PreparedStatement otps = connection.prepareStatement(insertOtps);
              PreparedStatement events = connection.prepareStatement(insertEvents)) {
-            for (long first = 1; first <= count; first += CHUNK) {
-                long last = Math.min(count, first + CHUNK - 1);
-                for (PreparedStatement insert : new PreparedStatement[] {otps, events}) {
-                    insert.setString(1, accountId);
-                    insert.setObject(2, profileId);
-                    insert.setLong(3, first);
-                    insert.setLong(4, last);
-                    insert.executeUpdate();
+            for (OtpSeed seed : seeds) {
+                for (long from = seed.first(); from <= seed.last(); from += CHUNK) {
+                    long to = Math.min(seed.last(), from + CHUNK - 1);
+                    for (PreparedStatement insert : new PreparedStatement[] {otps, events}) {
+                        insert.setString(1, seed.accountId());
+                        insert.setObject(2, seed.profileId());
+                        insert.setLong(3, from);
+                        insert.setLong(4, to);
+                        insert.executeUpdate();
+                    }
                 }
             }
             try (Statement sql = connection.createStatement()) {

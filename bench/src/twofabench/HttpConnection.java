@@ -39,15 +39,24 @@ final class HttpConnection implements Closeable {
     }
 
     Reply get(String path) throws IOException {
-        return exchange("GET", path, null);
+        return exchange("GET", path, null, apiKey);
     }
 
     Reply post(String path, String json) throws IOException {
-        return exchange("POST", path, json);
+        return exchange("POST", path, json, apiKey);
+    }
+
+    /** A POST with another API key than the connection's: the request acts for that key's account. */
+    Reply post(String path, String json, String key) throws IOException {
+        return exchange("POST", path, json, key);
     }
 
     Reply delete(String path) throws IOException {
-        return exchange("DELETE", path, null);
+        return exchange("DELETE", path, null, apiKey);
+    }
+
+    Reply delete(String path, String key) throws IOException {
+        return exchange("DELETE", path, null, key);
     }
 
     /** How often a connection had to be opened again after the first one. */
@@ -55,14 +64,14 @@ final class HttpConnection implements Closeable {
         return Math.max(0, reconnects);
     }
 
-    private Reply exchange(String method, String path, String json) throws IOException {
+    private Reply exchange(String method, String path, String json, String key) throws IOException {
         byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(256)
                 .append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(host).append(':').append(port).append("\r\n")
                 .append("Accept: application/json\r\n");
-        if (apiKey != null) {
-            head.append("apiKey: ").append(apiKey).append("\r\n");
+        if (key != null) {
+            head.append("apiKey: ").append(key).append("\r\n");
         }
         if (json != null) {
             head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");

@@ -1,18 +1,22 @@
 package twofabench;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What a customer's 2FA integration does to the server, as operations for {@link Load}: the set-up (SMS and
- * Viber templates in two languages, a profile using them, a priority), and then sending OTPs with a code of
- * its own and validating them.
+ * What customers' 2FA integrations do to the server, as operations for {@link Load}: the set-up of each account
+ * (SMS and Viber templates in two languages, a profile using them, a priority), and then sending OTPs with a
+ * code of its own and validating them. The sends go round the accounts, each to a random number: the server
+ * limits the sends of one account (100 per second by default) and to one number (5 in 10 minutes), and the
+ * benchmark measures the server, not its limits.
  */
 final class OtpWorkload {
 
@@ -20,43 +24,61 @@ final class OtpWorkload {
     static final String PRIORITY = "bench_priority";
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
 
-    /** An OTP that was sent and not validated yet. */
-    record SentOtp(String id, String code) {
+    /** An OTP that was sent and not validated yet, and the key of the account that sent it. */
+    record SentOtp(String id, String code, String key) {
     }
 
-    private final UUID profileId;
-    private final String templateId;
+    /** An account the load goes to: its API key, and the profile and SMS template its set-up created. */
+    record SetUpAccount(Bench.Account account, UUID profileId, String templateId) {
+    }
+
+    private final List<SetUpAccount> accounts;
+    private final AtomicInteger nextAccount = new AtomicInteger();
     private final Queue<SentOtp> unvalidated = new ConcurrentLinkedQueue<>();
 
-    private OtpWorkload(UUID profileId, String templateId) {
-        this.profileId = profileId;
-        this.templateId = templateId;
+    private OtpWorkload(List<SetUpAccount> accounts) {
+        this.accounts = List.copyOf(accounts);
     }
 
-    /** Creates the templates, the profile and the priority through the API. */
-    static OtpWorkload setUp(HttpConnection http) throws IOException {
-        String smsEn = create(http, "/2fa/v4/templates/sms", template("bench_sms_en", "en",
+    /** Creates each account's templates, profile and priority through the API. */
+    static OtpWorkload setUp(HttpConnection http, List<Bench.Account> accounts) throws IOException {
+        List<SetUpAccount> setUp = new ArrayList<>();
+        for (Bench.Account account : accounts) {
+            setUp.add(setUp(http, account));
+        }
+        return new OtpWorkload(setUp);
+    }
+
+    private static SetUpAccount setUp(HttpConnection http, Bench.Account account) throws IOException {
+        String key = account.key();
+        String smsEn = create(http, key, "/2fa/v4/templates/sms", template("bench_sms_en", "en",
                 "Your code is {{otp_code}}. It expires in {{expiration_time}} minutes."));
-        create(http, "/2fa/v4/templates/sms", template("bench_sms_de", "de",
+        create(http, key, "/2fa/v4/templates/sms", template("bench_sms_de", "de",
                 "Ihr Code lautet {{otp_code}}. Er ist {{expiration_time}} Minuten gültig."));
-        create(http, "/2fa/v4/templates/viber", template("bench_viber_en", "en",
+        create(http, key, "/2fa/v4/templates/viber", template("bench_viber_en", "en",
                 "{{otp_code}} is your code. Valid for {{expiration_time}} minutes."));
-        create(http, "/2fa/v4/templates/viber", template("bench_viber_de", "de",
+        create(http, key, "/2fa/v4/templates/viber", template("bench_viber_de", "de",
                 "{{otp_code}} ist Ihr Code. {{expiration_time}} Minuten gültig."));
-        String profile = create(http, "/2fa/v4/profiles", """
+        String profile = create(http, key, "/2fa/v4/profiles", """
                 {"name":"%s","attempts":3,"otpCodeLength":6,"alphanumeric":"false","channels":[
                  {"type":"VIBER","templates":[{"name":"bench_viber_en","languageCode":"en"},
                                               {"name":"bench_viber_de","languageCode":"de"}]},
                  {"type":"SMS","templates":[{"name":"bench_sms_en","languageCode":"en"},
                                             {"name":"bench_sms_de","languageCode":"de"}]}]}""".formatted(PROFILE));
-        create(http, "/2fa/v4/priorities", """
+        create(http, key, "/2fa/v4/priorities", """
                 {"name":"%s","channelPriority":[{"channel":"SMS","priority":1},{"channel":"VIBER","priority":2}]}"""
                 .formatted(PRIORITY));
-        return new OtpWorkload(UUID.fromString(profile), smsEn);
+        return new SetUpAccount(account, UUID.fromString(profile), smsEn);
     }
 
-    UUID profileId() {
-        return profileId;
+    /** Every account with what its set-up created, e.g. to seed OTPs for each. */
+    List<SetUpAccount> accounts() {
+        return accounts;
+    }
+
+    /** The key of the account the next send goes to: round the accounts. */
+    private String nextKey() {
+        return accounts.get(Math.floorMod(nextAccount.getAndIncrement(), accounts.size())).account().key();
     }
 
     /** The body of a send request: a mobile number, the profile and priority, one of two languages, a code. */
@@ -76,11 +98,12 @@ final class OtpWorkload {
     Load.Op flow() {
         return http -> {
             String code = newCode();
-            HttpConnection.Reply sent = http.post("/2fa/v4/otp", sendBody(code));
+            String key = nextKey();
+            HttpConnection.Reply sent = http.post("/2fa/v4/otp", sendBody(code), key);
             if (sent.status() != 202) {
                 return unexpected("send", sent);
             }
-            return validate(http, new SentOtp(idOf(sent), code));
+            return validate(http, new SentOtp(idOf(sent), code, key));
         };
     }
 
@@ -88,13 +111,14 @@ final class OtpWorkload {
     Load.Op warmUp() {
         return http -> {
             String code = newCode();
-            HttpConnection.Reply sent = http.post("/2fa/v4/otp", sendBody(code));
+            String key = nextKey();
+            HttpConnection.Reply sent = http.post("/2fa/v4/otp", sendBody(code), key);
             if (sent.status() != 202) {
                 return unexpected("send", sent);
             }
             String id = idOf(sent);
-            String failure = validate(http, new SentOtp(id, code));
-            HttpConnection.Reply deleted = http.delete("/2fa/v4/otp/" + id);
+            String failure = validate(http, new SentOtp(id, code, key));
+            HttpConnection.Reply deleted = http.delete("/2fa/v4/otp/" + id, key);
             if (failure == null && deleted.status() != 200) {
                 failure = unexpected("delete", deleted);
             }
@@ -106,11 +130,12 @@ final class OtpWorkload {
     Load.Op sendOnly() {
         return http -> {
             String code = newCode();
-            HttpConnection.Reply sent = http.post("/2fa/v4/otp", sendBody(code));
+            String key = nextKey();
+            HttpConnection.Reply sent = http.post("/2fa/v4/otp", sendBody(code), key);
             if (sent.status() != 202) {
                 return unexpected("send", sent);
             }
-            unvalidated.add(new SentOtp(idOf(sent), code));
+            unvalidated.add(new SentOtp(idOf(sent), code, key));
             return null;
         };
     }
@@ -123,9 +148,9 @@ final class OtpWorkload {
         };
     }
 
-    /** The cheapest authenticated request: read one template. */
+    /** The cheapest authenticated request: read one template (of the first account, the connection's key's). */
     Load.Op ceiling() {
-        String path = "/2fa/v4/templates/sms/" + templateId;
+        String path = "/2fa/v4/templates/sms/" + accounts.get(0).templateId();
         return http -> {
             HttpConnection.Reply read = http.get(path);
             return read.status() == 200 ? null : unexpected("read template", read);
@@ -142,15 +167,15 @@ final class OtpWorkload {
 
     private static String validate(HttpConnection http, SentOtp otp) throws IOException {
         HttpConnection.Reply checked = http.post("/2fa/v4/otp/" + otp.id() + "/validate",
-                "{\"otpCode\":\"" + otp.code() + "\"}");
+                "{\"otpCode\":\"" + otp.code() + "\"}", otp.key());
         if (checked.status() != 200 || !checked.body().contains("\"VERIFIED\"")) {
             return unexpected("validate", checked);
         }
         return null;
     }
 
-    private static String create(HttpConnection http, String path, String json) throws IOException {
-        HttpConnection.Reply created = http.post(path, json);
+    private static String create(HttpConnection http, String key, String path, String json) throws IOException {
+        HttpConnection.Reply created = http.post(path, json, key);
         if (created.status() != 201) {
             throw new IllegalStateException("set-up: POST " + path + " answered " + created.status() + " "
                     + created.body());
@@ -178,7 +203,8 @@ final class OtpWorkload {
 
     /** The set-up in words, for the report. */
     static List<String> describeSetUp() {
-        return List.of("SMS templates bench_sms_en (en), bench_sms_de (de)",
+        return List.of(Bench.ACCOUNTS + " accounts, each with the following; sends go round the accounts",
+                "SMS templates bench_sms_en (en), bench_sms_de (de)",
                 "Viber templates bench_viber_en (en), bench_viber_de (de)",
                 "profile " + PROFILE + ": VIBER then SMS, both languages, 3 attempts, 6 digits",
                 "priority " + PRIORITY + ": SMS 1, VIBER 2",

@@ -5,6 +5,8 @@ import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.delivery.ChannelGateway;
 import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.delivery.DeliveryWorker;
+import io.twofakit.server.domain.limits.FailedKeyAttempts;
+import io.twofakit.server.domain.limits.SendLimits;
 import io.twofakit.server.domain.otp.CodeProtection;
 import io.twofakit.server.domain.otp.OtpCodeGenerator;
 import io.twofakit.server.domain.otp.OtpService;
@@ -310,7 +312,10 @@ public final class TwofaServer implements AutoCloseable {
         app.register(ValidationFeature.class);
         app.register(ValidationConfigProvider.class);
 
-        app.register(new ApiKeyFilter(config.apiKeys()));
+        // invalid keys are counted on real time: the simulator's clock, which needs no key to move, must not free
+        // an address that guesses keys
+        app.register(new ApiKeyFilter(config.apiKeys(),
+                new FailedKeyAttempts(config.limits().failedKeysPerAddress(), Clock.systemUTC())));
         app.register(new RequestBodyLimit(RequestBodyLimit.MAX_BYTES));
         app.register(new MediaTypeHeaders());
         app.register(new StorableText.ParameterCheck());
@@ -367,7 +372,8 @@ public final class TwofaServer implements AutoCloseable {
     /**
      * OTPs and their delivery: the OTP resource, the delivery workers over the channel gateways (the simulator
      * for every channel), the webhook dispatcher, and the simulator's controls when the simulator is on.
-     * Retries and leases run on real time; expiry and timestamps on the account's clock.
+     * Retries, leases and the rate of sends per account run on real time; expiry, timestamps and the window of sends
+     * per recipient on the account's clock.
      */
     private static List<WorkLoop> registerOtps(ResourceConfig app, ServerConfig config, Database database,
                                                AdjustableAccountClocks clocks, Supplier<String> secret,
@@ -398,7 +404,8 @@ public final class TwofaServer implements AutoCloseable {
 
         OtpService otps = new OtpService(new JdbiOtpStore(database, realTime), profiles, priorities,
                 templates, whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clocks, handOff,
-                delivery::wake);
+                delivery::wake, new SendLimits(config.limits().sendsPerRecipient(), config.limits().sendsPerAccount(),
+                        realTime));
         app.register(new OtpResource(otps));
         app.register(new WebhookDeliveriesResource(
                 new WebhookDeliveries(webhookStore, callbacks, realTime, webhooks::wake)));

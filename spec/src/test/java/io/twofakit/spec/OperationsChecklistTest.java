@@ -8,6 +8,8 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.callbacks.Callback;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Checks the contract ({@code spec/openapi.yaml}, as packaged) against the checklist of the tyntec reference
  * ({@code operations.md}): every operation is there with every status code the reference documents, the webhook
- * is a callback of "Create Callback Configuration", and every operation documents 401.
+ * is a callback of "Create Callback Configuration", and every operation documents 401, and 429 with
+ * {@code Retry-After}.
  */
 class OperationsChecklistTest {
 
@@ -148,6 +151,28 @@ class OperationsChecklistTest {
     }
 
     @Test
+    void everyOperationDocuments429WithRetryAfter() {
+        List<String> missing = new ArrayList<>();
+        api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            ApiResponse tooMany = operation.getResponses() == null ? null : resolved(operation.getResponses().get("429"));
+            if (tooMany == null) {
+                missing.add(method + " " + path + " (" + operation.getOperationId() + "): no 429");
+                return;
+            }
+            Header retryAfter = tooMany.getHeaders() == null ? null : resolved(tooMany.getHeaders().get("Retry-After"));
+            if (retryAfter == null || !Boolean.TRUE.equals(retryAfter.getRequired())
+                    || !"integer".equals(retryAfter.getSchema().getType())) {
+                missing.add(method + " " + path + " (" + operation.getOperationId()
+                        + "): 429 without a required integer Retry-After header");
+            }
+            if (tooMany.getContent() == null || tooMany.getContent().get("application/json") == null) {
+                missing.add(method + " " + path + " (" + operation.getOperationId() + "): 429 without a JSON body");
+            }
+        }));
+        assertNothingMissing("operations without a 429 response", missing);
+    }
+
+    @Test
     void everyOperationHasExactlyOneKnownTag() {
         List<String> known = List.of("Otp", "CallbackConfigurations", "WhatsAppConfiguration", "Priorities",
                 "Profiles", "Templates", "SmsTemplates", "ViberTemplates", "VoiceTemplates", "WhatsAppTemplates");
@@ -170,6 +195,22 @@ class OperationsChecklistTest {
         assertTrue(scheme != null && "apiKey".equals(scheme.getName())
                         && scheme.getIn() == io.swagger.v3.oas.models.security.SecurityScheme.In.HEADER,
                 "security scheme apiKey should be an API key in the header named apiKey");
+    }
+
+    /** The response itself, also when the operation refers to one of the components. */
+    private static ApiResponse resolved(ApiResponse response) {
+        if (response == null || response.get$ref() == null) {
+            return response;
+        }
+        return api.getComponents().getResponses().get(response.get$ref().substring(response.get$ref().lastIndexOf('/') + 1));
+    }
+
+    /** The header itself, also when the response refers to one of the components. */
+    private static Header resolved(Header header) {
+        if (header == null || header.get$ref() == null) {
+            return header;
+        }
+        return api.getComponents().getHeaders().get(header.get$ref().substring(header.get$ref().lastIndexOf('/') + 1));
     }
 
     private static Operation operation(PathItem.HttpMethod method, String path) {

@@ -32,8 +32,9 @@ import java.util.UUID;
 
 /**
  * OTPs: sending, reading, validating, listing and deleting them. A scenario names the profiles and priorities
- * it created by their base names; OTPs it does not name are "the OTP". A recipient is written as the number
- * itself; OTPs are told apart by their ids, so a scenario can run again against the same server.
+ * it created by their base names; OTPs it does not name are "the OTP". A recipient is written as a number, which
+ * stands for a number of the scenario's own ({@link OtpWorld#numberFor}); OTPs are told apart by their ids, so a
+ * scenario can run again against the same server.
  */
 public class OtpSteps {
 
@@ -121,15 +122,16 @@ public class OtpSteps {
     }
 
     private void send(String name, String to, String profile, Map<String, String> fields) {
+        String number = world.numberFor(to);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("to", to);
+        body.put("to", number);
         body.put("profileName", profiles.get(profile).name());
         body.putAll(fields);
         ApiClient client = state.client();
         Response response = client.api().contentType(ContentType.JSON).body(body).post(PATH);
         state.received(response);
         if (response.statusCode() == 202) {
-            world.sent(new SentOtp(name, response.jsonPath().getString("id"), to, profile, client));
+            world.sent(new SentOtp(name, response.jsonPath().getString("id"), number, profile, client));
         }
     }
 
@@ -138,7 +140,7 @@ public class OtpSteps {
     @When("an OTP is sent to {string} with the profile {string}, its {word} being {string}")
     public void anOtpIsSentWithAField(String to, String profile, String field, String value) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("to", to);
+        body.put("to", world.numberFor(to));
         body.put("profileName", profiles.get(profile).name());
         body.put(field, value);
         sendDeliberatelyInvalid(body);
@@ -147,7 +149,7 @@ public class OtpSteps {
     @When("an OTP is sent to {string} with a profile that does not exist")
     public void anOtpIsSentWithAnUnknownProfile(String to) {
         state.received(state.client().api().contentType(ContentType.JSON)
-                .body(Map.of("to", to, "profileName", profiles.nameFor("missing"))).post(PATH));
+                .body(Map.of("to", world.numberFor(to), "profileName", profiles.nameFor("missing"))).post(PATH));
     }
 
     @When("an OTP is sent with the profile {string} but without a recipient")
@@ -157,7 +159,7 @@ public class OtpSteps {
 
     @When("an OTP is sent to {string} without a profile")
     public void anOtpIsSentWithoutAProfile(String to) {
-        sendDeliberatelyInvalid(Map.of("to", to));
+        sendDeliberatelyInvalid(Map.of("to", world.numberFor(to)));
     }
 
     @When("an OTP is sent from the body {string}")
@@ -194,7 +196,7 @@ public class OtpSteps {
     public void theOtpReadsBackExpiring(String to, int minutes) {
         Response response = read(OtpWorld.THE_OTP);
         assertEquals(world.get(OtpWorld.THE_OTP).id(), response.jsonPath().getString("otpId"), () -> describe(response));
-        assertEquals(to, response.jsonPath().getString("to"), () -> describe(response));
+        assertEquals(world.numberFor(to), response.jsonPath().getString("to"), () -> describe(response));
         OffsetDateTime created = OffsetDateTime.parse(response.jsonPath().getString("otpCreated"));
         OffsetDateTime expires = OffsetDateTime.parse(response.jsonPath().getString("otpExpire"));
         assertEquals(Duration.ofMinutes(minutes), Duration.between(created, expires), () -> describe(response));
@@ -257,7 +259,7 @@ public class OtpSteps {
 
     @When("it lists the OTPs sent to {string}")
     public void itListsTheOtpsSentTo(String to) {
-        list(Map.of("to", to));
+        list(Map.of("to", world.numberFor(to)));
     }
 
     @When("it lists the OTPs that are {word}")
@@ -267,7 +269,7 @@ public class OtpSteps {
 
     @When("it lists the OTPs sent to {string} that are {word}")
     public void itListsTheOtpsSentToThatAre(String to, String status) {
-        list(Map.of("to", to, "otpStatus", status));
+        list(Map.of("to", world.numberFor(to), "otpStatus", status));
     }
 
     private void list(Map<String, String> filters) {
@@ -294,8 +296,9 @@ public class OtpSteps {
         Response response = state.lastResponse();
         assertStatus(200, response);
         List<String> recipients = response.jsonPath().getList("to", String.class);
+        String number = world.numberFor(to);
         assertFalse(recipients.isEmpty(), () -> describe(response));
-        assertTrue(recipients.stream().allMatch(to::equals), () -> describe(response));
+        assertTrue(recipients.stream().allMatch(number::equals), () -> describe(response));
     }
 
     @Then("every OTP in the list is {word}")

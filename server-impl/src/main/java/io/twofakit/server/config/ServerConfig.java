@@ -2,6 +2,7 @@ package io.twofakit.server.config;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import io.twofakit.server.domain.limits.RateLimit;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,10 +34,12 @@ import java.util.regex.Pattern;
  * @param secretFile the key file that holds the server secret when none is configured, outside the database; also
  *                   where a secret that an older version kept in the database is moved to. Null only with a secret.
  * @param webhooks how webhook events are posted and retried
+ * @param limits the limits against abuse
  */
 public record ServerConfig(int port, String host, String databaseUrl, Map<String, String> apiKeys,
                            boolean apiKeyGenerated, boolean simulator, Duration whatsAppReviewDelay, String secret,
-                           Path secretFile, WebhookSettings webhooks, Duration databaseWait) {
+                           Path secretFile, WebhookSettings webhooks, Duration databaseWait,
+                           AbuseLimits limits) {
 
     public static final int DEFAULT_PORT = 8080;
     /** This machine only: exposing the server to others is a decision ({@code --host 0.0.0.0}). */
@@ -68,6 +72,9 @@ public record ServerConfig(int port, String host, String databaseUrl, Map<String
     public static final String ENV_DATABASE_WAIT = "TWOFA_DATABASE_WAIT";
     /** How long the start-up waits for a database that cannot be reached yet (one still starting, say). */
     public static final Duration DEFAULT_DATABASE_WAIT = Duration.ofSeconds(30);
+    public static final String ENV_SENDS_PER_RECIPIENT = "TWOFA_SENDS_PER_RECIPIENT";
+    public static final String ENV_SENDS_PER_ACCOUNT = "TWOFA_SENDS_PER_ACCOUNT";
+    public static final String ENV_FAILED_KEYS_PER_ADDRESS = "TWOFA_FAILED_KEYS_PER_ADDRESS";
     /** The shortest secret accepted: 16 characters. */
     public static final int MIN_SECRET_LENGTH = 16;
 
@@ -76,6 +83,9 @@ public record ServerConfig(int port, String host, String databaseUrl, Map<String
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)?");
     /** A host name, an IPv4 address or an IPv6 address (with or without brackets). */
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.-]{1,253}|\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?");
+    private static final Pattern RATE_LIMIT = Pattern.compile("(\\d{1,7})/(.+)");
+    /** The most a limit's count may be: a million per window. */
+    private static final int MAX_LIMIT_COUNT = 1_000_000;
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -106,6 +116,7 @@ public record ServerConfig(int port, String host, String databaseUrl, Map<String
         if (databaseWait.isNegative()) {
             throw new IllegalArgumentException("databaseWait is negative: " + databaseWait);
         }
+        Objects.requireNonNull(limits, "limits");
     }
 
     /**
@@ -125,7 +136,7 @@ public record ServerConfig(int port, String host, String databaseUrl, Map<String
                         boolean simulator, Duration whatsAppReviewDelay) {
         this(port, DEFAULT_HOST, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
                 generateSecret(new SecureRandom()), null, WebhookSettings.DEFAULTS,
-                DEFAULT_DATABASE_WAIT);
+                DEFAULT_DATABASE_WAIT, AbuseLimits.DEFAULTS);
     }
 
     /** Thrown for arguments or variables that cannot be understood; the message says which. */
@@ -174,6 +185,19 @@ public record ServerConfig(int port, String host, String databaseUrl, Map<String
                                            time allowed for one POST (default %s, env %s)
                   --database-wait DURATION how long the start-up waits for a database that cannot be
                                            reached yet (default %s, env %s)
+
+                Limits against abuse: COUNT/DURATION (e.g. 5/10m, with ms, s or m), or off. Over a limit,
+                requests are answered 429 with Retry-After.
+                  --sends-per-recipient LIMIT
+                                           OTPs one account may send to one number in any DURATION
+                                           (default %s, env %s; COUNT at most %d)
+                  --sends-per-account LIMIT
+                                           OTPs one account may send per DURATION, bursts up to COUNT
+                                           (default %s, env %s)
+                  --failed-keys-per-address LIMIT
+                                           requests with an invalid API key one client address may make per
+                                           DURATION; beyond, every API request from it is refused until the
+                                           DURATION has passed (default %s, env %s)
                   --help                   print this text and exit
                 """.formatted(DEFAULT_PORT, ENV_PORT, DEFAULT_HOST, ENV_HOST, DEFAULT_DATABASE_URL, ENV_DATABASE_URL,
                 DEFAULT_ACCOUNT, ENV_API_KEYS, ENV_SIMULATOR, ENV_WHATSAPP_REVIEW_DELAY, MIN_SECRET_LENGTH, ENV_SECRET,
@@ -182,7 +206,11 @@ public record ServerConfig(int port, String host, String databaseUrl, Map<String
                 text(WebhookSettings.DEFAULTS.retryMax()), ENV_WEBHOOK_RETRY_MAX,
                 WebhookSettings.DEFAULTS.maxAttempts(), ENV_WEBHOOK_ATTEMPTS,
                 text(WebhookSettings.DEFAULTS.timeout()), ENV_WEBHOOK_TIMEOUT,
-                text(DEFAULT_DATABASE_WAIT), ENV_DATABASE_WAIT);
+                text(DEFAULT_DATABASE_WAIT), ENV_DATABASE_WAIT,
+                AbuseLimits.DEFAULT_SENDS_PER_RECIPIENT.option(), ENV_SENDS_PER_RECIPIENT,
+                AbuseLimits.MAX_SENDS_PER_RECIPIENT,
+                AbuseLimits.DEFAULT_SENDS_PER_ACCOUNT.option(), ENV_SENDS_PER_ACCOUNT,
+                AbuseLimits.DEFAULT_FAILED_KEYS_PER_ADDRESS.option(), ENV_FAILED_KEYS_PER_ADDRESS);
     }
 
     /** Whether the arguments ask for the usage text. */
@@ -217,6 +245,9 @@ public record ServerConfig(int port, String host, String databaseUrl, Map<String
         Integer attempts = null;
         Duration timeout = null;
         Duration databaseWait = null;
+        Optional<RateLimit> sendsPerRecipient = null;
+        Optional<RateLimit> sendsPerAccount = null;
+        Optional<RateLimit> failedKeysPerAddress = null;
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -253,6 +284,10 @@ public record ServerConfig(int port, String host, String databaseUrl, Map<String
                 case "--webhook-attempts" -> attempts = parseAttempts(value, "--webhook-attempts");
                 case "--webhook-timeout" -> timeout = parsePositiveDuration(value, "--webhook-timeout");
                 case "--database-wait" -> databaseWait = parseDuration(value, "--database-wait");
+                case "--sends-per-recipient" -> sendsPerRecipient = parseSendsPerRecipient(value, "--sends-per-recipient");
+                case "--sends-per-account" -> sendsPerAccount = parseRateLimit(value, "--sends-per-account");
+                case "--failed-keys-per-address" ->
+                        failedKeysPerAddress = parseRateLimit(value, "--failed-keys-per-address");
                 default -> throw new UsageException("Unknown option: " + name);
             }
         }
@@ -300,6 +335,22 @@ public record ServerConfig(int port, String host, String databaseUrl, Map<String
             databaseWait = env.containsKey(ENV_DATABASE_WAIT)
                     ? parseDuration(env.get(ENV_DATABASE_WAIT), ENV_DATABASE_WAIT) : DEFAULT_DATABASE_WAIT;
         }
+        if (sendsPerRecipient == null) {
+            sendsPerRecipient = env.containsKey(ENV_SENDS_PER_RECIPIENT)
+                    ? parseSendsPerRecipient(env.get(ENV_SENDS_PER_RECIPIENT), ENV_SENDS_PER_RECIPIENT)
+                    : AbuseLimits.DEFAULTS.sendsPerRecipient();
+        }
+        if (sendsPerAccount == null) {
+            sendsPerAccount = env.containsKey(ENV_SENDS_PER_ACCOUNT)
+                    ? parseRateLimit(env.get(ENV_SENDS_PER_ACCOUNT), ENV_SENDS_PER_ACCOUNT)
+                    : AbuseLimits.DEFAULTS.sendsPerAccount();
+        }
+        if (failedKeysPerAddress == null) {
+            failedKeysPerAddress = env.containsKey(ENV_FAILED_KEYS_PER_ADDRESS)
+                    ? parseRateLimit(env.get(ENV_FAILED_KEYS_PER_ADDRESS), ENV_FAILED_KEYS_PER_ADDRESS)
+                    : AbuseLimits.DEFAULTS.failedKeysPerAddress();
+        }
+        AbuseLimits limits = new AbuseLimits(sendsPerRecipient, sendsPerAccount, failedKeysPerAddress);
 
         Map<String, String> apiKeys = new LinkedHashMap<>();
         if (!apiKeyArgs.isEmpty()) {
@@ -318,48 +369,54 @@ public record ServerConfig(int port, String host, String databaseUrl, Map<String
             apiKeys.put(generateApiKey(random), DEFAULT_ACCOUNT);
         }
         return new ServerConfig(port, host, databaseUrl, apiKeys, generated, simulator, reviewDelay, secret, secretFile,
-                webhooks, databaseWait);
+                webhooks, databaseWait, limits);
     }
 
     /** A copy whose simulated WhatsApp review takes {@code delay}. */
     public ServerConfig withWhatsAppReviewDelay(Duration delay) {
         return new ServerConfig(port, host, databaseUrl, apiKeys, apiKeyGenerated, simulator, delay, secret,
-                secretFile, webhooks, databaseWait);
+                secretFile, webhooks, databaseWait, limits);
     }
 
     /** A copy that waits {@code wait} at start-up for a database that cannot be reached yet. */
     public ServerConfig withDatabaseWait(Duration wait) {
         return new ServerConfig(port, host, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
-                secret, secretFile, webhooks, wait);
+                secret, secretFile, webhooks, wait, limits);
     }
 
     /** A copy with other webhook settings. */
     public ServerConfig withWebhooks(WebhookSettings newWebhooks) {
         return new ServerConfig(port, host, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
-                secret, secretFile, newWebhooks, databaseWait);
+                secret, secretFile, newWebhooks, databaseWait, limits);
     }
 
     /** A copy with another secret, as {@code --secret} gives it. */
     public ServerConfig withSecret(String newSecret) {
         return new ServerConfig(port, host, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
-                Objects.requireNonNull(newSecret, "newSecret"), secretFile, webhooks, databaseWait);
+                Objects.requireNonNull(newSecret, "newSecret"), secretFile, webhooks, databaseWait, limits);
     }
 
     /** A copy whose secret is the key file's (generated there when missing), as without {@code --secret}. */
     public ServerConfig withSecretFile(Path file) {
         return new ServerConfig(port, host, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
-                null, Objects.requireNonNull(file, "file"), webhooks, databaseWait);
+                null, Objects.requireNonNull(file, "file"), webhooks, databaseWait, limits);
     }
 
     /** A copy that listens on {@code newHost}. */
     public ServerConfig withHost(String newHost) {
         return new ServerConfig(port, newHost, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
-                secret, secretFile, webhooks, databaseWait);
+                secret, secretFile, webhooks, databaseWait, limits);
     }
 
     /** Whether the server listens on every interface rather than on one address. */
     public boolean listensOnEveryInterface() {
         return host.equals("0.0.0.0") || host.replace("0", "").equals("::");
+    }
+
+    /** A copy with other limits against abuse. */
+    public ServerConfig withLimits(AbuseLimits newLimits) {
+        return new ServerConfig(port, host, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
+                secret, secretFile, webhooks, databaseWait, newLimits);
     }
 
     @Override
@@ -369,7 +426,8 @@ public record ServerConfig(int port, String host, String databaseUrl, Map<String
                 + ", accounts=" + new java.util.TreeSet<>(apiKeys.values()) + ", apiKeyGenerated=" + apiKeyGenerated
                 + ", simulator=" + simulator + ", whatsAppReviewDelay=" + whatsAppReviewDelay
                 + ", secret=" + (secret != null ? "configured" : "from the key file " + secretFile.toAbsolutePath())
-                + ", webhooks=" + webhooks + ", databaseWait=" + databaseWait + "]";
+                + ", webhooks=" + webhooks + ", databaseWait=" + databaseWait
+                + ", limits=" + limits + "]";
     }
 
     /** A secret for {@code --secret}, or for the key file when none is configured. */
@@ -482,6 +540,33 @@ public record ServerConfig(int port, String host, String databaseUrl, Map<String
             throw new UsageException(source + ": must be longer than 0 (got \"" + value + "\")");
         }
         return duration;
+    }
+
+    /** {@code COUNT/DURATION}, e.g. {@code 5/10m}, or {@code off} (empty). */
+    private static Optional<RateLimit> parseRateLimit(String value, String source) throws UsageException {
+        String text = value.trim();
+        if (text.equalsIgnoreCase("off")) {
+            return Optional.empty();
+        }
+        Matcher matcher = RATE_LIMIT.matcher(text);
+        if (matcher.matches()) {
+            int count = Integer.parseInt(matcher.group(1));
+            Duration window = parseDuration(matcher.group(2), source);
+            if (count >= 1 && count <= MAX_LIMIT_COUNT && !window.isZero()) {
+                return Optional.of(new RateLimit(count, window));
+            }
+        }
+        throw new UsageException(source + ": expected COUNT/DURATION with COUNT from 1 to " + MAX_LIMIT_COUNT
+                + " and DURATION longer than 0, e.g. 5/10m, or off (got \"" + value + "\")");
+    }
+
+    private static Optional<RateLimit> parseSendsPerRecipient(String value, String source) throws UsageException {
+        Optional<RateLimit> limit = parseRateLimit(value, source);
+        if (limit.isPresent() && limit.get().count() > AbuseLimits.MAX_SENDS_PER_RECIPIENT) {
+            throw new UsageException(source + ": at most " + AbuseLimits.MAX_SENDS_PER_RECIPIENT
+                    + " sends per recipient and window (got \"" + value + "\")");
+        }
+        return limit;
     }
 
     private static int parseAttempts(String value, String source) throws UsageException {

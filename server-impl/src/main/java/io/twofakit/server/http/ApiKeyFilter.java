@@ -1,7 +1,10 @@
 package io.twofakit.server.http;
 
+import io.twofakit.server.domain.limits.FailedKeyAttempts;
 import io.twofakit.server.http.errors.ErrorResponses;
 import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -9,6 +12,7 @@ import jakarta.ws.rs.container.PreMatching;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.glassfish.grizzly.http.server.Request;
 
 /**
 /**
@@ -17,6 +21,11 @@ import java.util.Map;
  * and records the key's account on the request (see {@link RequestAccount}). Only {@code /health} and the
  * simulator's page {@code /simulator}, which holds no data, need no key. The simulator's paths are guarded whether
  * the simulator is on or not, so a client without a key cannot even learn that.
+ *
+ * <p>Invalid keys are counted per client address ({@link FailedKeyAttempts}); an address that has presented too
+ * many is refused (429, by {@code http.errors}) on every API request, whatever key it sends, until its window
+ * has passed. The address is the TCP peer's: behind a reverse proxy every client has the proxy's address
+ * ({@code X-Forwarded-For} is not trusted, a client can write anything there).
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -28,10 +37,19 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
     static final String WEBHOOKS_PREFIX = "webhooks";
 
     private final Map<String, String> accountsByKey;
+    private final FailedKeyAttempts failedKeys;
 
-    /** @param accountsByKey every accepted key and the account it acts for */
-    public ApiKeyFilter(Map<String, String> accountsByKey) {
+    /** Grizzly's request of the present call, for the client's address. */
+    @Inject
+    private Provider<Request> grizzlyRequest;
+
+    /**
+     * @param accountsByKey every accepted key and the account it acts for
+     * @param failedKeys the invalid keys presented per client address
+     */
+    public ApiKeyFilter(Map<String, String> accountsByKey, FailedKeyAttempts failedKeys) {
         this.accountsByKey = Map.copyOf(accountsByKey);
+        this.failedKeys = failedKeys;
     }
 
     @Override
@@ -39,6 +57,8 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
         if (!isGuarded(request.getUriInfo().getPath())) {
             return;
         }
+        String address = grizzlyRequest.get().getRemoteAddr();
+        failedKeys.checkNotBlocked(address);
         String key = request.getHeaderString(HEADER);
         if (key == null || key.isBlank()) {
             request.abortWith(ErrorResponses.unauthorized("No API key found in request"));
@@ -46,6 +66,7 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
         }
         String account = accountsByKey.get(key.trim());
         if (account == null) {
+            failedKeys.recordFailure(address);
             request.abortWith(ErrorResponses.unauthorized("Invalid API key"));
             return;
         }

@@ -2,6 +2,7 @@ package io.twofakit.server.store;
 
 import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.delivery.DeliveryJob;
+import io.twofakit.server.domain.limits.RecipientAdmission;
 import io.twofakit.server.domain.otp.Otp;
 import io.twofakit.server.domain.otp.OtpStatus;
 import io.twofakit.server.domain.otp.OtpStore;
@@ -17,12 +18,16 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * OTPs in the table {@code otp}. {@link #update} reads the row with {@code select ... for update}, so that
- * concurrent validations of one OTP wait for each other (on H2 and PostgreSQL alike).
+ * concurrent validations of one OTP wait for each other (on H2 and PostgreSQL alike). The sends to each
+ * recipient are on record in {@code recipient_sends}, locked the same way while a send decides.
  */
 public final class JdbiOtpStore implements OtpStore {
 
     private static final String COLUMNS = "id, account_id, profile_id, to_number, code_hash, status, attempt_count,"
             + " allowed_attempts, created_at, expires_at";
+
+    /** Tries of a send whose recipient record a concurrent first send created meanwhile. */
+    private static final int MAX_FIRST_SEND_TRIES = 3;
 
     private final Jdbi jdbi;
     private final Clock realClock;
@@ -34,23 +39,41 @@ public final class JdbiOtpStore implements OtpStore {
     }
 
     @Override
-    public void insert(Otp otp, DeliveryJob job, Optional<DeliveryHandOff.Lease> lease) {
-        jdbi.useTransaction(handle -> {
-            handle.createUpdate("insert into otp (" + COLUMNS + ") values (:id, :account, :profile, :to, :hash,"
-                            + " :status, :attempts, :allowed, :created, :expires)")
-                    .bind("id", otp.id())
-                    .bind("account", otp.accountId())
-                    .bindByType("profile", otp.profileId(), UUID.class)
-                    .bind("to", otp.to())
-                    .bind("hash", otp.codeHash())
-                    .bind("status", otp.status().name())
-                    .bind("attempts", otp.attemptCount())
-                    .bind("allowed", otp.allowedAttempts())
-                    .bind("created", SqlTimes.utc(otp.created()))
-                    .bind("expires", SqlTimes.utc(otp.expires()))
-                    .execute();
-            JdbiDeliveryStore.insertJob(handle, job, realClock.instant(), lease);
-        });
+    public void insert(Otp otp, DeliveryJob job, Optional<DeliveryHandOff.Lease> lease, RecipientAdmission admission) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Transient.retrying(() -> jdbi.inTransaction(handle -> {
+                    if (admission.isLimited()) {
+                        RecipientSends.admit(handle, otp.accountId(), otp.to(), admission);
+                    }
+                    insertOtp(handle, otp, job, lease);
+                    return null;
+                }));
+                return;
+            } catch (RecipientSends.FirstSendRaced raced) {
+                // another send to this new recipient created its record first: this one now finds it and waits
+                if (attempt >= MAX_FIRST_SEND_TRIES) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    private void insertOtp(Handle handle, Otp otp, DeliveryJob job, Optional<DeliveryHandOff.Lease> lease) {
+        handle.createUpdate("insert into otp (" + COLUMNS + ") values (:id, :account, :profile, :to, :hash,"
+                        + " :status, :attempts, :allowed, :created, :expires)")
+                .bind("id", otp.id())
+                .bind("account", otp.accountId())
+                .bindByType("profile", otp.profileId(), UUID.class)
+                .bind("to", otp.to())
+                .bind("hash", otp.codeHash())
+                .bind("status", otp.status().name())
+                .bind("attempts", otp.attemptCount())
+                .bind("allowed", otp.allowedAttempts())
+                .bind("created", SqlTimes.utc(otp.created()))
+                .bind("expires", SqlTimes.utc(otp.expires()))
+                .execute();
+        JdbiDeliveryStore.insertJob(handle, job, realClock.instant(), lease);
     }
 
     @Override

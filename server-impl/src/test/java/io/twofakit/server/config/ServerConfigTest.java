@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import io.twofakit.server.domain.limits.RateLimit;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ServerConfigTest {
@@ -239,6 +241,62 @@ class ServerConfigTest {
         }
         assertTrue(usage.contains("(default 1s, env TWOFA_WEBHOOK_RETRY_BASE)"), usage);
         assertTrue(usage.contains("(default 300, env TWOFA_WEBHOOK_ATTEMPTS)"), usage);
+    }
+
+    @Test
+    void theLimitsAgainstAbuseHaveDefaults() throws Exception {
+        AbuseLimits limits = parse(Map.of()).limits();
+
+        assertEquals(Optional.of(new RateLimit(5, Duration.ofMinutes(10))), limits.sendsPerRecipient());
+        assertEquals(Optional.of(new RateLimit(100, Duration.ofSeconds(1))), limits.sendsPerAccount());
+        assertEquals(Optional.of(new RateLimit(20, Duration.ofMinutes(1))), limits.failedKeysPerAddress());
+        assertEquals(AbuseLimits.DEFAULTS, limits);
+        assertTrue(parse(Map.of()).toString().contains(
+                "limits=AbuseLimits[sendsPerRecipient=5/10m, sendsPerAccount=100/1s, failedKeysPerAddress=20/1m]"));
+    }
+
+    @Test
+    void eachLimitComesFromItsOptionOrVariableAndCanBeSwitchedOff() throws Exception {
+        ServerConfig config = parse(Map.of("TWOFA_SENDS_PER_RECIPIENT", "3/1m", "TWOFA_SENDS_PER_ACCOUNT", "50/2s",
+                        "TWOFA_FAILED_KEYS_PER_ADDRESS", "OFF"),
+                "--sends-per-account", "1000/1m", "--failed-keys-per-address=5/500ms");
+
+        assertEquals(new AbuseLimits(Optional.of(new RateLimit(3, Duration.ofMinutes(1))),
+                Optional.of(new RateLimit(1000, Duration.ofMinutes(1))),
+                Optional.of(new RateLimit(5, Duration.ofMillis(500)))), config.limits());
+        assertEquals(AbuseLimits.NONE, parse(Map.of("TWOFA_SENDS_PER_ACCOUNT", "off"), "--sends-per-recipient", "off",
+                "--failed-keys-per-address", "off").limits());
+        assertEquals(Optional.of(new RateLimit(7, Duration.ofSeconds(30))),
+                parse(Map.of(), "--sends-per-recipient", "7/30").limits().sendsPerRecipient(), "seconds without a unit");
+    }
+
+    @Test
+    void aLimitThatCannotBeUnderstoodIsAUsageError() {
+        assertUsageError("COUNT/DURATION", "--sends-per-recipient", "5");
+        assertUsageError("COUNT/DURATION", "--sends-per-account", "0/1s");
+        assertUsageError("COUNT/DURATION", "--sends-per-account", "10/0s");
+        assertUsageError("COUNT/DURATION", "--failed-keys-per-address", "many/1m");
+        assertUsageError("ms, s or m", "--failed-keys-per-address", "20/1h");
+        assertUsageError("at most 1000 sends per recipient", "--sends-per-recipient", "1001/1m");
+        assertThrows(ServerConfig.UsageException.class, () -> parse(Map.of("TWOFA_SENDS_PER_ACCOUNT", "fast")));
+    }
+
+    @Test
+    void aCopyWithOtherLimitsKeepsEverythingElse() throws Exception {
+        ServerConfig config = parse(Map.of(), "--port", "0", "--secret", "a-secret-of-length-16");
+        ServerConfig copy = config.withLimits(AbuseLimits.NONE);
+
+        assertEquals(AbuseLimits.NONE, copy.limits());
+        assertEquals(config, copy.withLimits(AbuseLimits.DEFAULTS));
+    }
+
+    @Test
+    void theUsageNamesTheLimits() {
+        String usage = ServerConfig.usage();
+        assertTrue(usage.contains("--sends-per-recipient LIMIT"), usage);
+        assertTrue(usage.contains("(default 5/10m, env TWOFA_SENDS_PER_RECIPIENT; COUNT at most 1000)"), usage);
+        assertTrue(usage.contains("(default 100/1s, env TWOFA_SENDS_PER_ACCOUNT)"), usage);
+        assertTrue(usage.contains("(default 20/1m, env TWOFA_FAILED_KEYS_PER_ADDRESS)"), usage);
     }
 
     private static void assertUsageError(String expectedInMessage, String... args) {

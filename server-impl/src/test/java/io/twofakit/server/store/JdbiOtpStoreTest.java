@@ -13,14 +13,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.delivery.DeliveryStep;
 import io.twofakit.server.domain.delivery.DeliveryStore.ClaimedJob;
+import io.twofakit.server.domain.limits.LimitExceededException;
+import io.twofakit.server.domain.limits.RateLimit;
+import io.twofakit.server.domain.limits.SendLimits;
 import io.twofakit.server.domain.otp.Otp;
 import io.twofakit.server.domain.otp.OtpStatus;
 import io.twofakit.server.domain.otp.OtpStore;
+import io.twofakit.server.support.Concurrently;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -120,6 +126,56 @@ class JdbiOtpStoreTest {
 
         assertEquals(Optional.empty(), store.find(ACCOUNT, otp.id()));
         assertEquals(List.of(), new JdbiDeliveryStore(database, REAL).claim(10, REAL.instant(), Duration.ofMinutes(1)));
+    }
+
+    @DatabaseTest
+    void aRefusedSendStoresNothingAndADeletedOtpKeepsItsSendOnRecord(Database database) {
+        JdbiOtpStore store = store(database);
+        SendLimits limits = fiveSendsInTenMinutes();
+        List<Otp> accepted = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Otp otp = otp("+4917612345678", T0.plusSeconds(i));
+            store.insert(otp, job(otp, Channel.SMS), Optional.empty(), limits.recipient(otp.to(), otp.created()));
+            accepted.add(otp);
+        }
+
+        Otp sixth = otp("+4917612345678", T0.plusSeconds(60));
+        LimitExceededException refused = assertThrows(LimitExceededException.class, () -> store.insert(sixth,
+                job(sixth, Channel.SMS), Optional.empty(), limits.recipient(sixth.to(), sixth.created())));
+        assertEquals(600 - 60, refused.retryAfterSeconds());
+        assertEquals(Optional.empty(), store.find(ACCOUNT, sixth.id()));
+        assertEquals(5, new JdbiDeliveryStore(database, REAL).claim(10, REAL.instant(), Duration.ofMinutes(1)).size(),
+                "no job for the refused send");
+
+        assertTrue(store.delete(ACCOUNT, accepted.get(0).id()));
+        assertThrows(LimitExceededException.class, () -> store.insert(sixth, job(sixth, Channel.SMS),
+                Optional.empty(), limits.recipient(sixth.to(), sixth.created())));
+
+        Otp later = otp("+4917612345678", T0.plus(Duration.ofMinutes(10)));
+        store.insert(later, job(later, Channel.SMS), Optional.empty(), limits.recipient(later.to(), later.created()));
+        assertEquals(Optional.of(later), store.find(ACCOUNT, later.id()));
+    }
+
+    @DatabaseTest
+    void concurrentSendsToANewNumberAreCountedOneAfterTheOther(Database database) {
+        JdbiOtpStore store = store(database);
+        SendLimits limits = fiveSendsInTenMinutes();
+        List<Runnable> sends = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Otp otp = otp("+4917699999999", T0.plusMillis(i));
+            sends.add(() -> store.insert(otp, job(otp, Channel.SMS), Optional.empty(),
+                    limits.recipient(otp.to(), otp.created())));
+        }
+
+        List<Throwable> outcomes = Concurrently.run(sends);
+
+        assertEquals(5, outcomes.stream().filter(Objects::isNull).count(), outcomes::toString);
+        assertEquals(7, outcomes.stream().filter(LimitExceededException.class::isInstance).count(), outcomes::toString);
+        assertEquals(5, store.list(ACCOUNT, "+4917699999999", null, 100).size());
+    }
+
+    private static SendLimits fiveSendsInTenMinutes() {
+        return new SendLimits(Optional.of(new RateLimit(5, Duration.ofMinutes(10))), Optional.empty(), REAL);
     }
 
     private static Otp withStatus(Otp otp, OtpStatus status) {

@@ -6,6 +6,7 @@ import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.delivery.DeliveryStep;
+import io.twofakit.server.domain.limits.SendLimits;
 import io.twofakit.server.domain.priority.PriorityStore;
 import io.twofakit.server.domain.profile.Profile;
 import io.twofakit.server.domain.profile.ProfileStore;
@@ -27,6 +28,10 @@ import java.util.UUID;
  * one; the right code answers VERIFIED; an expired OTP answers EXPIRED without counting; later validations of
  * a verified OTP answer ALREADY_REPORTED and of an exhausted one TOO_MANY_ATTEMPTS. Validations of one OTP
  * run one after the other, so exactly one can verify it and no more codes are compared than allowed.
+ *
+ * <p>Sends are limited ({@link SendLimits}): the account's rate is counted first, before anything is looked up;
+ * the sends to the recipient are counted in the transaction that stores the OTP, once everything else about
+ * the request has been found right.
  */
 public final class OtpService {
 
@@ -40,15 +45,18 @@ public final class OtpService {
     private final AccountClocks clocks;
     private final DeliveryHandOff handOff;
     private final Runnable deliveryQueued;
+    private final SendLimits limits;
 
     /**
      * @param clocks each account's clock (the simulator can move one), for creation and expiry
      * @param handOff where new delivery jobs go to this process's delivery workers
      * @param deliveryQueued told after an OTP and its delivery job are stored (wakes the delivery workers)
+     * @param limits the limits on sending
      */
     public OtpService(OtpStore otps, ProfileStore profiles, PriorityStore priorities, TemplateStore templates,
                       ReviewedWhatsAppTemplates whatsAppTemplates, OtpCodeGenerator generator, CodeProtection codes,
-                      AccountClocks clocks, DeliveryHandOff handOff, Runnable deliveryQueued) {
+                      AccountClocks clocks, DeliveryHandOff handOff, Runnable deliveryQueued,
+                      SendLimits limits) {
         this.otps = otps;
         this.planner = new DeliveryPlanner(profiles, priorities, templates, whatsAppTemplates);
         this.generator = generator;
@@ -56,6 +64,7 @@ public final class OtpService {
         this.clocks = clocks;
         this.handOff = handOff;
         this.deliveryQueued = deliveryQueued;
+        this.limits = limits;
     }
 
     /**
@@ -64,8 +73,11 @@ public final class OtpService {
      * @return the new OTP's id
      * @throws io.twofakit.server.domain.ValidationFailedException for an unknown profile or priority, or when no
      *         channel has a usable template
+     * @throws io.twofakit.server.domain.limits.LimitExceededException when the account sent too many OTPs, in
+     *         all or to this recipient
      */
     public UUID send(String accountId, OtpRequest request) {
+        limits.countAccountSend(accountId);
         DeliveryPlanner.Plan plan = planner.plan(accountId, request);
         Profile profile = plan.profile();
         String code = request.otpCode() != null
@@ -86,7 +98,7 @@ public final class OtpService {
         DeliveryJob job = DeliveryJob.start(id, accountId, profile.id(), request.to(), codes.seal(id, code), steps);
         Optional<DeliveryHandOff.Lease> lease = handOff.reserve();
         try {
-            otps.insert(otp, job, lease);
+            otps.insert(otp, job, lease, limits.recipient(request.to(), created));
         } catch (RuntimeException e) {
             lease.ifPresent(handOff::cancel);
             throw e;

@@ -8,6 +8,8 @@ import io.twofakit.api.model.ViolationResponseSchema;
 import io.twofakit.server.domain.ConflictException;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
+import io.twofakit.server.domain.limits.LimitExceededException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -93,6 +95,17 @@ public final class ErrorResponses {
         body.put("detail", e.detail());
         e.properties().forEach(body::putIfAbsent);
         return json(Status.CONFLICT, body);
+    }
+
+    /**
+     * 429 {@code ErrorResponseSchema} with {@code Retry-After} in whole seconds: a limit against abuse was reached;
+     * the detail says which and when to retry.
+     */
+    public static Response tooManyRequests(LimitExceededException e) {
+        return Response.fromResponse(json(Status.TOO_MANY_REQUESTS,
+                        error(Status.TOO_MANY_REQUESTS, "Too Many Requests", e.detail())))
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .build();
     }
 
     /** 403 with the given title and detail. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.delivery.DeliveryHandOff;
+import io.twofakit.server.domain.limits.SendLimits;
 import io.twofakit.server.domain.template.MessageTemplate;
 import io.twofakit.server.store.Database;
 import io.twofakit.server.store.DatabaseTest;
@@ -59,7 +60,8 @@ class ConcurrentValidationTest {
         OtpService service = new OtpService(new JdbiOtpStore(database, clock), profiles,
                 new InMemoryStores.Priorities(), templates, (account, name, language) -> java.util.Optional.empty(),
                 new OtpCodeGenerator(new SecureRandom()), new CodeProtection(OtpFixture.SECRET, new SecureRandom()),
-                AccountClocks.shared(clock), new DeliveryHandOff(100, clock, Duration.ofMinutes(2)), () -> { });
+                AccountClocks.shared(clock), new DeliveryHandOff(100, clock, Duration.ofMinutes(2)), () -> { },
+                SendLimits.none());
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long started = System.nanoTime();
         try {

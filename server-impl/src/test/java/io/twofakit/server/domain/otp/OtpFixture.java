@@ -3,6 +3,7 @@ package io.twofakit.server.domain.otp;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.clock.InMemoryAccountClocks;
 import io.twofakit.server.domain.delivery.DeliveryHandOff;
+import io.twofakit.server.domain.limits.SendLimits;
 import io.twofakit.server.domain.priority.ChannelRank;
 import io.twofakit.server.domain.priority.Priority;
 import io.twofakit.server.domain.profile.Profile;
@@ -39,8 +40,18 @@ final class OtpFixture {
     final AtomicInteger deliveriesQueued = new AtomicInteger();
     final DeliveryHandOff handOff = new DeliveryHandOff(HAND_OFF_CAPACITY, Clock.fixed(START, ZoneOffset.UTC),
             Duration.ofMinutes(2));
-    final OtpService service = new OtpService(otps, profiles, priorities, templates, whatsAppTemplates::findByNameAndLanguage,
-            new OtpCodeGenerator(new SecureRandom()), codes, clocks, handOff, deliveriesQueued::incrementAndGet);
+    final OtpService service;
+
+    /** A service without limits on sending. */
+    OtpFixture() {
+        this(SendLimits.none());
+    }
+
+    OtpFixture(SendLimits limits) {
+        service = new OtpService(otps, profiles, priorities, templates, whatsAppTemplates::findByNameAndLanguage,
+                new OtpCodeGenerator(new SecureRandom()), codes, clocks, handOff, deliveriesQueued::incrementAndGet,
+                limits);
+    }
 
     /** Moves the clock of {@link #ACCOUNT} forward. */
     void advanceClock(Duration by) {
