@@ -71,7 +71,7 @@ class ServerConfigTest {
         assertEquals(Duration.ofMillis(1), copy.whatsAppReviewDelay());
         assertEquals(new ServerConfig(config.port(), config.host(), config.databaseUrl(), config.apiKeys(),
                 config.apiKeyGenerated(), config.simulator(), Duration.ofMillis(1), config.secret(), config.secretFile(),
-                config.webhooks(), config.databaseWait()), copy);
+                config.webhooks(), config.databaseWait(), config.limits()), copy);
     }
 
     @Test
