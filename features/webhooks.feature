@@ -72,3 +72,34 @@ Feature: Delivery events posted to webhooks
     Then the webhook receiver "hooks" receives the events "SMS DISPATCHED, SMS DELIVERED"
     And the simulator lists the deliveries of the OTP to "hooks" as "SMS DISPATCHED delivered, SMS DELIVERED delivered"
     And the other account's simulator lists no delivery of the OTP
+
+  @simulator @extension
+  Scenario: The account sees where its webhook events went and how each delivery ended
+    Given a webhook receiver "hooks" for every profile
+    When an OTP is sent to "+49170000024" with the profile "login"
+    Then the webhook receiver "hooks" receives the events "SMS DISPATCHED, SMS DELIVERED"
+    And the account's webhook deliveries of the OTP to "hooks" are "SMS DISPATCHED DELIVERED, SMS DELIVERED DELIVERED", to the receiver's URL
+
+  @simulator @extension
+  Scenario: A delivered webhook event is not delivered again on request
+    Given a webhook receiver "hooks" for every profile
+    When an OTP is sent to "+49170000025" with the profile "login"
+    Then the webhook receiver "hooks" receives the events "SMS DISPATCHED, SMS DELIVERED"
+    When the account asks for the OTP's first webhook delivery to be delivered again
+    Then the redelivery is refused: only a failed delivery can be delivered again
+
+  @extension
+  Scenario: Delivering again what the account does not have is refused as not found
+    When the account asks for a webhook delivery it does not have to be delivered again
+    Then the redelivery is refused: there is no such delivery
+
+  @extension
+  Scenario: Failed deliveries of a callback configuration the account does not have are not found
+    When the account asks for the failed webhook deliveries of a callback configuration it does not have
+    Then the redelivery is refused: there is no such delivery
+
+  @extension
+  Scenario: A callback configuration without failed deliveries has nothing to deliver again
+    Given a webhook receiver "hooks" for every profile
+    When the account asks for the failed webhook deliveries of "hooks" to be delivered again
+    Then 0 webhook deliveries are put back in line

@@ -1,0 +1,114 @@
+package io.twofakit.conformance.steps;
+
+import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
+import static io.twofakit.conformance.steps.TemplateResponses.describe;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import io.restassured.response.Response;
+import io.twofakit.conformance.CallbackWorld;
+import io.twofakit.conformance.OtpWorld;
+import io.twofakit.conformance.OtpWorld.SentOtp;
+import io.twofakit.conformance.ScenarioState;
+import io.twofakit.conformance.WebhookWorld;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The account's own view of its webhook deliveries (twofa-kit's extension {@code /webhooks/...}): what was posted
+ * where, what failed, and putting failed deliveries back in line.
+ */
+public class WebhookDeliverySteps {
+
+    static final String DELIVERIES = "/webhooks/deliveries";
+
+    private final ScenarioState state;
+    private final WebhookWorld receivers;
+    private final CallbackWorld callbacks;
+    private final OtpWorld otps;
+
+    public WebhookDeliverySteps(ScenarioState state, WebhookWorld receivers, CallbackWorld callbacks, OtpWorld otps) {
+        this.state = state;
+        this.receivers = receivers;
+        this.callbacks = callbacks;
+        this.otps = otps;
+    }
+
+    @Then("the account's webhook deliveries of the OTP to {string} are {string}, to the receiver's URL")
+    public void theAccountsWebhookDeliveriesOfTheOtpAre(String base, String expected) {
+        List<String> wanted = Arrays.stream(expected.split(",\\s*")).toList();
+        String callbackId = callbacks.get(base).id();
+        await().atMost(WebhookSteps.POSTING).pollInterval(Duration.ofMillis(100))
+                .until(() -> deliveriesOf(otps.get(OtpWorld.THE_OTP), callbackId).equals(wanted));
+        Response listed = state.client().extension().queryParam("callbackId", callbackId).get(DELIVERIES);
+        state.received(listed);
+        assertStatus(200, listed);
+        for (Map<String, Object> delivery : listed.jsonPath().<Map<String, Object>>getList("")) {
+            assertEquals(receivers.url(base), delivery.get("callbackUrl"), () -> describe(listed));
+        }
+    }
+
+    @When("the account asks for the OTP's first webhook delivery to be delivered again")
+    public void theAccountAsksForTheFirstDeliveryToBeDeliveredAgain() {
+        SentOtp otp = otps.get(OtpWorld.THE_OTP);
+        Response listed = state.client().extension().get(DELIVERIES);
+        assertStatus(200, listed);
+        List<Map<String, Object>> newestFirst = listed.jsonPath().getList("");
+        String first = newestFirst.stream().filter(d -> otp.id().equals(d.get("otpId")))
+                .reduce((newer, older) -> older).map(d -> (String) d.get("id")).orElseThrow();
+        state.received(state.client().extension().post(DELIVERIES + "/" + first + "/redeliver"));
+    }
+
+    @When("the account asks for a webhook delivery it does not have to be delivered again")
+    public void theAccountAsksForAnUnknownDelivery() {
+        state.received(state.client().extension().post(DELIVERIES + "/" + UUID.randomUUID() + "/redeliver"));
+    }
+
+    @When("the account asks for the failed webhook deliveries of a callback configuration it does not have")
+    public void theAccountAsksForTheFailedDeliveriesOfAnUnknownCallback() {
+        state.received(state.client().extension()
+                .post("/webhooks/callbacks/" + UUID.randomUUID() + "/redeliver-failed"));
+    }
+
+    @When("the account asks for the failed webhook deliveries of {string} to be delivered again")
+    public void theAccountAsksForTheFailedDeliveriesOf(String base) {
+        state.received(state.client().extension()
+                .post("/webhooks/callbacks/" + callbacks.get(base).id() + "/redeliver-failed"));
+    }
+
+    @Then("{int} webhook deliveries are put back in line")
+    public void deliveriesArePutBackInLine(int count) {
+        Response response = state.lastResponse();
+        assertStatus(202, response);
+        assertEquals(count, response.jsonPath().getInt("redelivered"), () -> describe(response));
+    }
+
+    @Then("the redelivery is refused: only a failed delivery can be delivered again")
+    public void theRedeliveryIsRefusedAsAConflict() {
+        assertStatus(409, state.lastResponse());
+    }
+
+    @Then("the redelivery is refused: there is no such delivery")
+    public void theRedeliveryIsRefusedAsNotFound() {
+        assertStatus(404, state.lastResponse());
+    }
+
+    /** The OTP's deliveries to the callback, oldest first, each as "CHANNEL EVENT STATE". */
+    private List<String> deliveriesOf(SentOtp otp, String callbackId) {
+        Response response = state.client().extension().queryParam("callbackId", callbackId).get(DELIVERIES);
+        assertStatus(200, response);
+        List<String> oldestFirst = new ArrayList<>();
+        for (Map<String, Object> delivery : response.jsonPath().<Map<String, Object>>getList("")) {
+            if (otp.id().equals(delivery.get("otpId"))) {
+                oldestFirst.add(0, delivery.get("channel") + " " + delivery.get("eventStatus") + " " + delivery.get("state"));
+            }
+        }
+        return oldestFirst;
+    }
+}
