@@ -103,7 +103,7 @@ class AbuseLimitsApiTest {
                 "{\"to\":\"" + to + "\",\"profileName\":\"" + profile + "\"}");
         long wait = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
 
-        expect(200, api.send(null, "POST", "simulator/clock", "{\"advanceSeconds\":" + wait + "}"));
+        expect(200, api.send(KEY, "POST", "simulator/clock", "{\"advanceSeconds\":" + wait + "}"));
 
         api.sendOtp(KEY, to, profile, null);
     }

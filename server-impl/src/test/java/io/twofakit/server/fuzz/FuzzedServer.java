@@ -3,6 +3,7 @@ package io.twofakit.server.fuzz;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.twofakit.server.TwofaServer;
+import io.twofakit.server.config.AbuseLimits;
 import io.twofakit.server.config.ServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -40,7 +42,12 @@ final class FuzzedServer implements AutoCloseable {
     private FuzzedServer(String databaseUrl, Runnable discardDatabase) {
         this.discardDatabase = discardDatabase;
         Logger.getLogger("").addHandler(logs);
-        this.server = TwofaServer.start(new ServerConfig(0, databaseUrl, Map.of(API_KEY, "fuzz"), false, true));
+        // the fuzzer presents many invalid keys from one address on purpose: with that limit on, every later request
+        // would be refused 429 and nothing behind it reached
+        AbuseLimits limits = new AbuseLimits(AbuseLimits.DEFAULTS.sendsPerRecipient(),
+                AbuseLimits.DEFAULTS.sendsPerAccount(), Optional.empty());
+        this.server = TwofaServer.start(new ServerConfig(0, databaseUrl, Map.of(API_KEY, "fuzz"), false, true)
+                .withLimits(limits));
         this.http = new RawHttp(server.port());
     }
 
