@@ -78,7 +78,7 @@ Feature: Delivery events posted to webhooks
     Given a webhook receiver "hooks" for every profile
     When an OTP is sent to "+49170000024" with the profile "login"
     Then the webhook receiver "hooks" receives the events "SMS DISPATCHED, SMS DELIVERED"
-    And the account's webhook deliveries of the OTP to "hooks" are "SMS DISPATCHED DELIVERED, SMS DELIVERED DELIVERED", to the receiver's URL
+    And the account's webhook deliveries of the OTP to "hooks" are "SMS DISPATCHED DELIVERED, SMS DELIVERED DELIVERED", to the configuration's URL
 
   @simulator @extension
   Scenario: A delivered webhook event is not delivered again on request

@@ -12,7 +12,6 @@ import io.twofakit.conformance.CallbackWorld;
 import io.twofakit.conformance.OtpWorld;
 import io.twofakit.conformance.OtpWorld.SentOtp;
 import io.twofakit.conformance.ScenarioState;
-import io.twofakit.conformance.WebhookWorld;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,28 +28,29 @@ public class WebhookDeliverySteps {
     static final String DELIVERIES = "/webhooks/deliveries";
 
     private final ScenarioState state;
-    private final WebhookWorld receivers;
     private final CallbackWorld callbacks;
     private final OtpWorld otps;
 
-    public WebhookDeliverySteps(ScenarioState state, WebhookWorld receivers, CallbackWorld callbacks, OtpWorld otps) {
+    public WebhookDeliverySteps(ScenarioState state, CallbackWorld callbacks, OtpWorld otps) {
         this.state = state;
-        this.receivers = receivers;
         this.callbacks = callbacks;
         this.otps = otps;
     }
 
-    @Then("the account's webhook deliveries of the OTP to {string} are {string}, to the receiver's URL")
+    @Then("the account's webhook deliveries of the OTP to {string} are {string}, to the configuration's URL")
     public void theAccountsWebhookDeliveriesOfTheOtpAre(String base, String expected) {
         List<String> wanted = Arrays.stream(expected.split(",\\s*")).toList();
         String callbackId = callbacks.get(base).id();
         await().atMost(WebhookSteps.POSTING).pollInterval(Duration.ofMillis(100))
                 .until(() -> deliveriesOf(otps.get(OtpWorld.THE_OTP), callbackId).equals(wanted));
+        Response configuration = state.client().api().get("/2fa/v4/configurations/callbacks/" + callbackId);
+        assertStatus(200, configuration);
+        String url = configuration.jsonPath().getString("url");
         Response listed = state.client().extension().queryParam("callbackId", callbackId).get(DELIVERIES);
         state.received(listed);
         assertStatus(200, listed);
         for (Map<String, Object> delivery : listed.jsonPath().<Map<String, Object>>getList("")) {
-            assertEquals(receivers.url(base), delivery.get("callbackUrl"), () -> describe(listed));
+            assertEquals(url, delivery.get("callbackUrl"), () -> describe(listed));
         }
     }
 

@@ -77,6 +77,7 @@ public final class Database implements AutoCloseable {
         dataSource.setMinimumIdle(1);
         dataSource.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         dataSource.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
+        dataSource.setExceptionOverrideClassName(EvictUnreachableConnections.class.getName());
         return new Database(dataSource, exclusive(jdbcUrl));
     }
 
