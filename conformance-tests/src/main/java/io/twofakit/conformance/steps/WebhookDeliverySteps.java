@@ -43,9 +43,9 @@ public class WebhookDeliverySteps {
         String callbackId = callbacks.get(base).id();
         await().atMost(WebhookSteps.POSTING).pollInterval(Duration.ofMillis(100))
                 .until(() -> deliveriesOf(otps.get(OtpWorld.THE_OTP), callbackId).equals(wanted));
-        Response configuration = state.client().api().get("/2fa/v4/configurations/callbacks/" + callbackId);
-        assertStatus(200, configuration);
-        String url = configuration.jsonPath().getString("url");
+        Response configurations = state.client().api().get(CallbackConfigurationSteps.PATH);
+        assertStatus(200, configurations);
+        String url = configurations.jsonPath().getString("find { it.id == '" + callbackId + "' }.url");
         Response listed = state.client().extension().queryParam("callbackId", callbackId).get(DELIVERIES);
         state.received(listed);
         assertStatus(200, listed);
