@@ -15,6 +15,7 @@ import io.twofakit.server.config.SecretKeyFile;
 import io.twofakit.server.domain.clock.AdjustableAccountClocks;
 import io.twofakit.server.domain.clock.InMemoryAccountClocks;
 import io.twofakit.server.domain.simulator.Handset;
+import io.twofakit.server.domain.simulator.InMemoryHandset;
 import io.twofakit.server.domain.simulator.Simulator;
 import io.twofakit.server.domain.simulator.SimulatorGateway;
 import io.twofakit.server.domain.webhook.CallbackTargets;
@@ -25,7 +26,9 @@ import io.twofakit.server.http.resources.OtpResource;
 import io.twofakit.server.http.resources.SimulatorResource;
 import io.twofakit.server.http.resources.WebhookDeliveriesResource;
 import io.twofakit.server.http.webhooks.HttpWebhookSender;
+import io.twofakit.server.store.JdbiAccountClocks;
 import io.twofakit.server.store.JdbiDeliveryStore;
+import io.twofakit.server.store.JdbiHandset;
 import io.twofakit.server.store.JdbiOtpStore;
 import io.twofakit.server.store.JdbiWebhookStore;
 import io.twofakit.server.work.WorkLoop;
@@ -185,8 +188,10 @@ public final class TwofaServer implements AutoCloseable {
 
     /** Builds the server from its configuration and starts it; the returned server is accepting requests. */
     public static TwofaServer start(ServerConfig config) {
-        InMemoryAccountClocks clocks = new InMemoryAccountClocks(Clock.systemUTC());
         Database database = Database.connect(config.databaseUrl());
+        // what clients see of the simulator lives where every server on the database sees it alike
+        AdjustableAccountClocks clocks = database.exclusive()
+                ? new InMemoryAccountClocks(Clock.systemUTC()) : new JdbiAccountClocks(database, Clock.systemUTC());
         // The database (driver, schema, accounts, server secret) and the HTTP side (Jersey's resource model, the
         // webhook client) take about as long to prepare; they are prepared side by side, and requests are
         // accepted once both are ready. Nothing touches the database before then.
@@ -234,6 +239,13 @@ public final class TwofaServer implements AutoCloseable {
             database.releaseLeftLeases();
         }
         database.registerAccounts(config.apiKeys().values(), Clock.systemUTC());
+        String secret = secret(config, keyFile);
+        database.confirmSecret(CodeProtection.checkValue(secret));
+        return secret;
+    }
+
+    /** The configured secret, else the key file's (generated there on the first start). */
+    private static String secret(ServerConfig config, Optional<SecretKeyFile> keyFile) {
         if (config.secret() != null) {
             LOG.info("OTP codes are protected with the configured secret (--secret)");
             return config.secret();
@@ -390,7 +402,8 @@ public final class TwofaServer implements AutoCloseable {
                         config.webhooks(), realTime),
                 FALLBACK_POLL, config.webhooks().timeout().plus(STOP_GRACE), realTime);
 
-        Handset handset = new Handset(Handset.DEFAULT_CAPACITY);
+        Handset handset = database.exclusive() ? new InMemoryHandset(Handset.DEFAULT_CAPACITY)
+                : new JdbiHandset(database, codes, Handset.DEFAULT_CAPACITY);
         Optional<Handset> recording = config.simulator() ? Optional.of(handset) : Optional.empty();
         Map<Channel, ChannelGateway> gateways = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {

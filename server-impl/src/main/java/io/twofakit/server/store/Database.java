@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Logger;
@@ -207,6 +208,39 @@ public final class Database implements AutoCloseable {
         return released;
     }
 
+    /**
+     * Makes sure that every server on this database protects codes with the same secret: the first one to start
+     * leaves {@code checkValue} (see {@code CodeProtection.checkValue}) in the database; a server whose secret gives
+     * another value is refused, since it could neither check the codes the others stored nor open their deliveries.
+     *
+     * @throws IllegalStateException when the database holds another secret's check value
+     */
+    public void confirmSecret(String checkValue) {
+        String kept;
+        try {
+            kept = keptCheckValue().orElseGet(() -> {
+                jdbi.useHandle(handle -> handle.createUpdate("insert into secret_check (id, check_value) values (1, :value)")
+                        .bind("value", checkValue).execute());
+                return checkValue;
+            });
+        } catch (RuntimeException e) {
+            if (!UniqueViolation.isCause(e)) {
+                throw e;
+            }
+            kept = keptCheckValue().orElseThrow(); // another server starting at the same time left its value first
+        }
+        if (!kept.equals(checkValue)) {
+            throw new IllegalStateException("The OTP codes in this database are protected with another secret than"
+                    + " this server's (--secret, or the key file --secret-file). Servers that share a database need the"
+                    + " same secret: start this one with the secret (or a copy of the key file) of the others.");
+        }
+    }
+
+    private Optional<String> keptCheckValue() {
+        return jdbi.withHandle(handle -> handle.createQuery("select check_value from secret_check where id = 1")
+                .mapTo(String.class).findOne());
+    }
+
     /** Makes sure an account row exists for each id; existing accounts are left as they are. */
     public void registerAccounts(Collection<String> accountIds, Clock clock) {
         Set<String> ids = new TreeSet<>(accountIds);
@@ -223,7 +257,14 @@ public final class Database implements AutoCloseable {
                 }
                 insert.setString(1, id);
                 insert.setObject(2, OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC));
-                insert.executeUpdate();
+                try {
+                    insert.executeUpdate();
+                } catch (SQLException e) {
+                    // another server starting on the same database registered it meanwhile
+                    if (!UniqueViolation.isCause(e)) {
+                        throw e;
+                    }
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot register the accounts " + ids, e);

@@ -1,6 +1,11 @@
 package io.twofakit.server.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.twofakit.server.domain.otp.CodeProtection;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,6 +24,18 @@ class DatabaseStoreTest {
         database.registerAccounts(List.of("beta", "gamma"), Clock.systemUTC());
 
         assertEquals(Set.of("alpha", "beta", "gamma"), accounts(database));
+    }
+
+    @DatabaseTest
+    void serversOnOneDatabaseMustHoldTheSameSecret(Database database) {
+        String first = CodeProtection.checkValue("the-first-servers-secret");
+        database.confirmSecret(first);
+        database.confirmSecret(first);
+
+        IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> database.confirmSecret(CodeProtection.checkValue("another-servers-secret")));
+        assertTrue(refused.getMessage().contains("same secret"), refused.getMessage());
+        assertFalse(first.contains("the-first"), "the check value does not show the secret");
     }
 
     private static Set<String> accounts(Database database) throws SQLException {

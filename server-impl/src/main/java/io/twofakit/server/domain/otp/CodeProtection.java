@@ -144,6 +144,15 @@ public final class CodeProtection {
     }
 
     /** A key for one purpose: HMAC-SHA256 of the purpose under the master secret (HKDF's expand step, one block). */
+    /**
+     * A value that tells whether two servers hold the same secret without telling the secret or any code: a key
+     * derived from it for this purpose only, Base64. Servers sharing a database compare it at start-up.
+     */
+    public static String checkValue(String secret) {
+        return Base64.getEncoder().encodeToString(
+                derive(Objects.requireNonNull(secret, "secret").getBytes(StandardCharsets.UTF_8), "twofa-kit secret check v1"));
+    }
+
     private static byte[] derive(byte[] master, String purpose) {
         try {
             Mac mac = Mac.getInstance(HMAC);

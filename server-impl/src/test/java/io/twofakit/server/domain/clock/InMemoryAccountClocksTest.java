@@ -1,13 +1,11 @@
 package io.twofakit.server.domain.clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.twofakit.server.support.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class InMemoryAccountClocksTest {
@@ -16,13 +14,7 @@ class InMemoryAccountClocksTest {
 
     @Test
     void movingOneAccountsClockLeavesTheOthersOnRealTime() {
-        InMemoryAccountClocks clocks = new InMemoryAccountClocks(Clock.fixed(T0, ZoneOffset.UTC));
-
-        assertEquals(T0.plusSeconds(90), clocks.advance("acme", Duration.ofSeconds(90)));
-        assertEquals(T0.plusSeconds(150), clocks.advance("acme", Duration.ofSeconds(60)), "moves add up");
-
-        assertEquals(T0.plusSeconds(150), clocks.clockFor("acme").instant());
-        assertEquals(T0, clocks.clockFor("globex").instant());
+        AccountClocksBehaviour.movingOneAccountsClockLeavesTheOthersOnRealTime(InMemoryAccountClocks::new);
     }
 
     @Test
@@ -40,11 +32,6 @@ class InMemoryAccountClocksTest {
 
     @Test
     void aClockOnlyMovesForwardAndKeepsItsOffsetInAnotherZone() {
-        InMemoryAccountClocks clocks = new InMemoryAccountClocks(Clock.fixed(T0, ZoneOffset.UTC));
-        clocks.advance("acme", Duration.ofSeconds(90));
-
-        assertThrows(IllegalArgumentException.class, () -> clocks.advance("acme", Duration.ofSeconds(-1)));
-        assertEquals(T0.plusSeconds(90), clocks.clockFor("acme").instant());
-        assertEquals(T0.plusSeconds(90), clocks.clockFor("acme").withZone(ZoneOffset.ofHours(2)).instant());
+        AccountClocksBehaviour.aClockOnlyMovesForwardAndKeepsItsOffsetInAnotherZone(InMemoryAccountClocks::new);
     }
 }

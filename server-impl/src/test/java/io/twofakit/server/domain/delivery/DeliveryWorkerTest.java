@@ -16,6 +16,7 @@ import io.twofakit.server.domain.otp.Otp;
 import io.twofakit.server.domain.otp.OtpStatus;
 import io.twofakit.server.domain.simulator.Handset;
 import io.twofakit.server.domain.simulator.HandsetMessage;
+import io.twofakit.server.domain.simulator.InMemoryHandset;
 import io.twofakit.server.domain.simulator.SimulatorGateway;
 import io.twofakit.server.domain.webhook.CallbackTarget;
 import io.twofakit.server.domain.webhook.CallbackTargets;
@@ -49,7 +50,7 @@ class DeliveryWorkerTest {
     private final Database database = H2Databases.withAccounts(ACCOUNT);
     private final MutableClock clock = new MutableClock(T0);
     private final CodeProtection codes = new CodeProtection("a-test-secret-of-enough-length", new SecureRandom());
-    private final Handset handset = new Handset(100);
+    private final Handset handset = new InMemoryHandset(100);
     private final JdbiDeliveryStore deliveries = new JdbiDeliveryStore(database, clock);
     private final JdbiOtpStore otps = new JdbiOtpStore(database, clock);
     private final List<CallbackTarget> callbacks = new ArrayList<>();
