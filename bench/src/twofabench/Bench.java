@@ -52,13 +52,13 @@ public final class Bench {
     /** Everything that the command line sets. */
     record Settings(Path jar, Path spec, Path prism, List<String> databases, String postgresAdminUrl, Path work,
                     Path results, boolean quick, String commit, int connections, Duration warmUp, Duration measure,
-                    Duration growthWarmUp, List<Long> sizes, List<String> serverJvmOptions) {
+                    Duration growthWarmUp, List<Long> sizes, List<String> serverJvmOptions, Path haproxy) {
     }
 
     /** The measurements of one database. */
     record DatabaseRun(String database, Duration startUp, Load.Result ceiling, Load.Result flow, Load.Result send,
                        Load.Result validate, Load.Result halfRate, long peakRssKb, List<Growth> growth,
-                       String loadBefore, String loadAfter) {
+                       List<Load.Result> instances, String loadBefore, String loadAfter) {
     }
 
     /** Flows with {@code storedBefore} OTPs already stored. */
@@ -152,8 +152,105 @@ public final class Bench {
         for (long size : settings.sizes()) {
             growth.add(measureGrowth(database, size));
         }
+        List<Load.Result> instances = database.equals("postgres") && settings.haproxy() != null
+                ? measureInstances() : List.of();
         return new DatabaseRun(database, startUp, ceiling, flow, send, validate, halfRate, peakRss, growth,
-                loadBefore, loadAverage());
+                instances, loadBefore, loadAverage());
+    }
+
+    /**
+     * One and two servers on one PostgreSQL database: the ceiling and OTP flows straight to one server, then through
+     * HAProxy to that one (the balancer's own cost), then through HAProxy round-robin to two. Every server is warmed
+     * up straight before it is measured; the CPU of the servers and of HAProxy counts as the server's.
+     */
+    private List<Load.Result> measureInstances() throws Exception {
+        say("postgres: several instances (load average " + loadAverage() + ")");
+        BenchDatabase db = fresh("postgres", "instances");
+        List<Load.Result> results = new ArrayList<>();
+        try (Server first = Server.start(this, db, "postgres-instance-1")) {
+            OtpWorkload workload = first.setUp();
+            check(Load.closedLoop("warm-up", first.target, settings.connections(), settings.warmUp(), workload.warmUp()));
+            List<ChildProcess> one = List.of(first.process);
+            results.add(measured(one, "1 server, direct: read one template", first.target, workload.ceiling()));
+            results.add(measured(one, "1 server, direct: OTP flow", first.target, workload.flow()));
+            try (Balancer balancer = Balancer.start(this, List.of(first.target.port()))) {
+                List<ChildProcess> behind = List.of(first.process, balancer.process);
+                check(Load.closedLoop("warm-up", balancer.target, settings.connections(), BALANCER_WARM_UP,
+                        workload.warmUp()));
+                results.add(measured(behind, "1 server behind HAProxy: read one template", balancer.target,
+                        workload.ceiling()));
+                results.add(measured(behind, "1 server behind HAProxy: OTP flow", balancer.target, workload.flow()));
+            }
+            try (Server second = Server.start(this, db, "postgres-instance-2")) {
+                check(Load.closedLoop("warm-up", second.target, settings.connections(), settings.warmUp(),
+                        workload.warmUp()));
+                try (Balancer balancer = Balancer.start(this, List.of(first.target.port(), second.target.port()))) {
+                    List<ChildProcess> both = List.of(first.process, second.process, balancer.process);
+                    check(Load.closedLoop("warm-up", balancer.target, settings.connections(), BALANCER_WARM_UP,
+                            workload.warmUp()));
+                    results.add(measured(both, "2 servers behind HAProxy: read one template", balancer.target,
+                            workload.ceiling()));
+                    results.add(measured(both, "2 servers behind HAProxy: OTP flow", balancer.target,
+                            workload.flow()));
+                }
+            }
+        } finally {
+            db.drop();
+        }
+        return results;
+    }
+
+    private static final Duration BALANCER_WARM_UP = Duration.ofSeconds(5);
+
+    /** HAProxy in front of servers on 127.0.0.1: round-robin per request over keep-alive connections. */
+    private static final class Balancer implements AutoCloseable {
+        final ChildProcess process;
+        final Load.Target target;
+
+        private Balancer(ChildProcess process, Load.Target target) {
+            this.process = process;
+            this.target = target;
+        }
+
+        static Balancer start(Bench bench, List<Integer> serverPorts) throws IOException {
+            int port = ChildProcess.freePort();
+            StringBuilder config = new StringBuilder("""
+                    defaults
+                        mode http
+                        timeout connect 2s
+                        timeout client 60s
+                        timeout server 60s
+
+                    frontend twofa
+                        bind 127.0.0.1:%d
+                        default_backend twofa_servers
+
+                    backend twofa_servers
+                        balance roundrobin
+                    """.formatted(port));
+            for (int i = 0; i < serverPorts.size(); i++) {
+                config.append("    server twofa").append(i + 1).append(" 127.0.0.1:").append(serverPorts.get(i))
+                        .append("\n");
+            }
+            Path dir = bench.settings.work();
+            Path file = dir.resolve("haproxy-" + serverPorts.size() + ".cfg");
+            Files.writeString(file, config);
+            ChildProcess process = ChildProcess.start("haproxy", List.of(bench.settings.haproxy().toString(), "-db",
+                    "-f", file.toString()), Map.of(), dir, dir.resolve("haproxy.log"));
+            Load.Target target = new Load.Target("127.0.0.1", port, defaultKey());
+            try {
+                process.awaitReady(ignored -> served(target), Duration.ofSeconds(20));
+            } catch (RuntimeException e) {
+                process.close();
+                throw e;
+            }
+            return new Balancer(process, target);
+        }
+
+        @Override
+        public void close() {
+            process.close();
+        }
     }
 
     private Growth measureGrowth(String database, long size) throws Exception {
@@ -199,7 +296,15 @@ public final class Bench {
     }
 
     private Load.Result measured(ChildProcess server, String name, Load.Target target, Load.Op op) {
-        return measured(server, () -> Load.closedLoop(name, target, settings.connections(), settings.measure(), op));
+        return measured(List.of(server), name, target, op);
+    }
+
+    private Load.Result measured(List<ChildProcess> servers, String name, Load.Target target, Load.Op op) {
+        return measured(servers, () -> Load.closedLoop(name, target, settings.connections(), settings.measure(), op));
+    }
+
+    private static Load.Result measured(ChildProcess server, Supplier<Load.Result> load) {
+        return measured(List.of(server), load);
     }
 
     /**
@@ -207,19 +312,32 @@ public final class Bench {
      * server has finished the work the previous run left behind (deliveries still queued), so that each run is
      * charged with its own work.
      */
-    private static Load.Result measured(ChildProcess server, Supplier<Load.Result> load) {
-        awaitIdle(server);
+    private static Load.Result measured(List<ChildProcess> servers, Supplier<Load.Result> load) {
+        servers.forEach(Bench::awaitIdle);
         long self = ProcessHandle.current().pid();
-        long serverBefore = server.cpuMillis();
+        long serverBefore = cpuMillis(servers);
         long clientBefore = ChildProcess.cpuMillis(self);
         Load.Result result = load.get();
-        long serverAfter = server.cpuMillis();
+        long serverAfter = cpuMillis(servers);
         long clientAfter = ChildProcess.cpuMillis(self);
         result = check(result.with(new Load.CpuUse(
                 serverBefore < 0 || serverAfter < 0 ? -1 : serverAfter - serverBefore,
                 clientBefore < 0 || clientAfter < 0 ? -1 : clientAfter - clientBefore)));
         say(Report.line(result));
         return result;
+    }
+
+    /** The CPU time of all of {@code processes}, in milliseconds; -1 when one is unknown. */
+    private static long cpuMillis(List<ChildProcess> processes) {
+        long total = 0;
+        for (ChildProcess process : processes) {
+            long used = process.cpuMillis();
+            if (used < 0) {
+                return -1;
+            }
+            total += used;
+        }
+        return total;
     }
 
     /** Waits (at most 15 s) until the server uses less than a tenth of a core over a quarter of a second. */
@@ -398,7 +516,8 @@ public final class Bench {
                 quick,
                 options.getOrDefault("commit", "unknown"),
                 Integer.parseInt(options.getOrDefault("connections", "16")),
-                warmUp, measure, growthWarmUp, sizes, jvm);
+                warmUp, measure, growthWarmUp, sizes, jvm,
+                options.getOrDefault("haproxy", "").isBlank() ? null : Path.of(options.get("haproxy")));
     }
 
     private static String required(Map<String, String> options, String name) {

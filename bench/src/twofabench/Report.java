@@ -108,6 +108,20 @@ final class Report {
             md.append("\n");
         }
 
+        if (!run.instances().isEmpty()) {
+            md.append("## Several servers on one PostgreSQL behind HAProxy\n\n");
+            md.append("A fresh database; the first server measured straight, then through HAProxy (round-robin per")
+                    .append(" request, keep-alive), then a second server started on the same database and both")
+                    .append(" measured through HAProxy. Server CPU counts the servers and HAProxy. On 2 cores the")
+                    .append(" servers, HAProxy, PostgreSQL and the client share the same cores: this shows the cost")
+                    .append(" of coordination through the database and of the balancer, not a gain in throughput.\n\n");
+            md.append("| shape | per second | p50 ms | p99 ms | p99.9 ms | max ms | failed | server CPU ms/op |")
+                    .append(" server cores busy | client cores busy |\n")
+                    .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+            run.instances().forEach(result -> resultRow(md, result));
+            md.append("\n");
+        }
+
         md.append("## Set-up\n\n");
         for (String line : OtpWorkload.describeSetUp()) {
             md.append("- ").append(line).append("\n");

@@ -11,7 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A small JSON-over-HTTP client for the server's tests. */
-final class HttpClientSupport {
+public final class HttpClientSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Java's defaults, so every request also offers an upgrade to h2c, as real Java clients do. */
@@ -37,7 +37,7 @@ final class HttpClientSupport {
         }
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         try {
             return JSON.readTree(response.body());
         } catch (IOException e) {

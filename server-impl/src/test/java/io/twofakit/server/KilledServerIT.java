@@ -1,18 +1,13 @@
 package io.twofakit.server;
 
 import static io.twofakit.server.OtpTestApi.expect;
-import static io.twofakit.server.OtpTestApi.unique;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twofakit.server.http.webhooks.WebhookReceiver;
+import io.twofakit.server.process.OtpLoad;
 import io.twofakit.server.process.ServerProcess;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,18 +16,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,20 +37,13 @@ class KilledServerIT {
 
     private static final String KEY = "key-of-the-crash-test";
     private static final int KILLS = 2;
-    private static final int SENDERS = 6;
     /** Sends acknowledged in each run before the kill, while the senders keep going. */
     private static final int SENDS_BEFORE_KILL = 400;
     /** Leases of a killed server on a shared database run out within 30 s (jobs) and 20 s (events). */
     private static final Duration ALL_EVENTS_WITHIN = Duration.ofSeconds(120);
-    private static final String FALLBACK_PREFIX = "+9999900001";
 
     @TempDir
     Path folder;
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    /** OTP ids answered 202, with whether they went to a number that falls back from SMS to Viber. */
-    private final Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
-    private final AtomicInteger numbers = new AtomicInteger(ThreadLocalRandom.current().nextInt(1_000_000));
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"H2", "PostgreSQL"})
@@ -88,147 +66,33 @@ class KilledServerIT {
 
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             ServerProcess server = ServerProcess.start(folder, log, options);
-            profile = setUp(new OtpTestApi(server.baseUri()), receiver.url("/events"));
+            OtpLoad load = OtpLoad.prepare(server.baseUri(), KEY, receiver.url("/events"));
             for (int kill = 1; kill <= KILLS; kill++) {
-                sendUnderLoadAndKill(server);
+                ServerProcess killed = server;
+                // killed once it acknowledged SENDS_BEFORE_KILL more, while the clients keep sending
+                load.sendUntil(killed.baseUri(), SENDS_BEFORE_KILL, killed::kill, Duration.ZERO);
                 server = ServerProcess.start(folder, log, options);
             }
             try (ServerProcess last = server) {
-                int lost = countLost(last.baseUri());
-                System.out.printf("[%s] %d kill(s): %d OTP(s) acknowledged, %d of them lost%n", database, KILLS,
-                        acknowledged.size(), lost);
+                int lost = load.countLost(last.baseUri());
+                System.out.printf("[%s] %d kill(s): %d OTP(s) acknowledged (%d falling back to Viber), %d of them"
+                        + " lost; other answers: %s%n", database, KILLS, load.acknowledged(), load.fallbacks(), lost,
+                        load.refusals());
+                assertTrue(load.refusals().keySet().stream().noneMatch(status -> status < 500),
+                        "sends refused for another reason than the kill: " + load.refusals());
                 assertEquals(0, lost, "OTPs answered 202 that no longer read back; see " + log);
 
                 await().atMost(ALL_EVENTS_WITHIN).pollInterval(Duration.ofMillis(500))
-                        .until(() -> missingEvents(receiver) == 0);
-                int duplicates = checkOrderAndCountDuplicates(receiver);
+                        .until(() -> load.missingEvents(receiver) == 0);
+                int duplicates = load.checkOrderAndCountDuplicates(receiver);
                 System.out.printf("[%s] %d webhook event(s) expected, all arrived in order; %d duplicate(s)%n",
-                        database, expectedEvents(), duplicates);
+                        database, load.expectedEvents(), duplicates);
             }
         } finally {
             if (schema != null) {
                 execute(System.getenv("TWOFA_TEST_POSTGRES_URL"), "drop schema " + schema + " cascade");
             }
         }
-    }
-
-    /** A profile with SMS then Viber, and a callback configuration to the receiver; answers the profile's name. */
-    private static String setUp(OtpTestApi api, String callbackUrl) {
-        String sms = unique("crash_sms");
-        String viber = unique("crash_viber");
-        expect(201, api.send(KEY, "POST", "2fa/v4/templates/sms", "{\"name\":\"" + sms
-                + "\",\"language\":\"en_US\",\"message\":\"Code {{otp_code}}\"}"));
-        expect(201, api.send(KEY, "POST", "2fa/v4/templates/viber", "{\"name\":\"" + viber
-                + "\",\"language\":\"en_US\",\"message\":\"Code {{otp_code}}\"}"));
-        String profile = unique("crash");
-        expect(201, api.send(KEY, "POST", "2fa/v4/profiles", "{\"name\":\"" + profile + "\",\"channels\":["
-                + "{\"type\":\"SMS\",\"templates\":[{\"name\":\"" + sms + "\",\"languageCode\":\"en_US\"}]},"
-                + "{\"type\":\"VIBER\",\"templates\":[{\"name\":\"" + viber + "\",\"languageCode\":\"en_US\"}]}]}"));
-        expect(201, api.send(KEY, "POST", "2fa/v4/configurations/callbacks",
-                "{\"url\":\"" + callbackUrl + "\",\"profileId\":\"" + api.profileId(KEY, profile) + "\"}"));
-        return profile;
-    }
-
-    /** The profile the sends use. */
-    private String profile;
-
-    /**
-     * Sends OTPs from several clients, kills the server while they do (once it acknowledged {@link #SENDS_BEFORE_KILL}
-     * more), and stops them once it is dead.
-     */
-    private void sendUnderLoadAndKill(ServerProcess server) throws InterruptedException {
-        int killAt = acknowledged.size() + SENDS_BEFORE_KILL;
-        AtomicBoolean running = new AtomicBoolean(true);
-        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
-        for (int i = 0; i < SENDERS; i++) {
-            senders.execute(() -> {
-                while (running.get()) {
-                    sendOne(server.baseUri());
-                }
-            });
-        }
-        await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= killAt);
-        server.kill();
-        running.set(false);
-        senders.shutdown();
-        assertTrue(senders.awaitTermination(30, TimeUnit.SECONDS));
-    }
-
-    /** One send; remembered only when the server answered 202. A refused or broken connection is no answer. */
-    private void sendOne(URI baseUri) {
-        int n = numbers.incrementAndGet();
-        boolean fallback = n % 4 == 0;
-        String to = fallback ? FALLBACK_PREFIX + String.format("%04d", n % 10_000) + String.format("%03d", n / 10_000 % 1000)
-                : "+49176" + String.format("%08d", n % 100_000_000);
-        HttpRequest request = HttpRequest.newBuilder(baseUri.resolve("/2fa/v4/otp"))
-                .header("apiKey", KEY).header("Content-Type", "application/json").timeout(Duration.ofSeconds(5))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"" + to + "\",\"profileName\":\"" + profile + "\"}"))
-                .build();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() == 202) {
-                acknowledged.put(HttpClientSupport.json(response).get("id").asText(), fallback);
-            }
-        } catch (IOException e) {
-            // the server is being killed: this send was not acknowledged
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** How many acknowledged OTPs the restarted server does not know. */
-    private int countLost(URI baseUri) {
-        OtpTestApi api = new OtpTestApi(baseUri);
-        return (int) acknowledged.keySet().parallelStream()
-                .filter(id -> api.send(KEY, "GET", "2fa/v4/otp/" + id, null).statusCode() != 200)
-                .count();
-    }
-
-    /** The events an acknowledged OTP must produce, in order. */
-    private static List<String> expected(boolean fallback) {
-        return fallback ? List.of("SMS DISPATCHED", "SMS UNDELIVERABLE", "VIBER DISPATCHED", "VIBER DELIVERED")
-                : List.of("SMS DISPATCHED", "SMS DELIVERED");
-    }
-
-    private int expectedEvents() {
-        return acknowledged.values().stream().mapToInt(fallback -> expected(fallback).size()).sum();
-    }
-
-    /** Expected events (counted once per event id) that have not arrived yet. */
-    private int missingEvents(WebhookReceiver receiver) {
-        long arrived = receiver.received().stream()
-                .filter(r -> acknowledged.containsKey(r.json().get("otpId").asText()))
-                .map(r -> r.header("X-Twofa-Event-Id"))
-                .distinct()
-                .count();
-        return expectedEvents() - (int) arrived;
-    }
-
-    /**
-     * Checks that each acknowledged OTP's events arrived as expected, in order (by first arrival of each event id);
-     * answers how many arrivals repeated an event already received.
-     */
-    private int checkOrderAndCountDuplicates(WebhookReceiver receiver) {
-        Map<String, Map<String, String>> firstArrivals = new LinkedHashMap<>();
-        int duplicates = 0;
-        for (WebhookReceiver.Received event : receiver.received()) {
-            String otpId = event.json().get("otpId").asText();
-            if (!acknowledged.containsKey(otpId)) {
-                continue;
-            }
-            Map<String, String> events = firstArrivals.computeIfAbsent(otpId, id -> new LinkedHashMap<>());
-            String status = event.json().get("channel").asText() + " " + event.json().get("status").asText();
-            if (events.putIfAbsent(event.header("X-Twofa-Event-Id"), status) != null) {
-                duplicates++;
-            }
-        }
-        Map<String, List<String>> wrong = acknowledged.entrySet().stream()
-                .filter(otp -> !expected(otp.getValue()).equals(List.copyOf(
-                        firstArrivals.getOrDefault(otp.getKey(), Map.of()).values())))
-                .collect(Collectors.toMap(Map.Entry::getKey,
-                        otp -> List.copyOf(firstArrivals.getOrDefault(otp.getKey(), Map.of()).values())));
-        assertEquals(Map.of(), wrong, "OTPs whose events did not arrive once each, in order");
-        return duplicates;
     }
 
     private static void execute(String url, String sql) throws SQLException {

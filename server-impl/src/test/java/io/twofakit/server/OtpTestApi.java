@@ -13,7 +13,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 /** Calls of the OTP tests against one running server: the setup they need, in a few words. */
-final class OtpTestApi {
+public final class OtpTestApi {
 
     private final HttpClientSupport http;
 
@@ -22,12 +22,12 @@ final class OtpTestApi {
     }
 
     /** Calls to the server at {@code baseUri} (e.g. one started as a process of its own). */
-    OtpTestApi(URI baseUri) {
+    public OtpTestApi(URI baseUri) {
         this.http = new HttpClientSupport(URI.create(baseUri + "/"));
     }
 
     /** A request with the API key {@code key} (none when null) and a JSON body (none when null). */
-    HttpResponse<String> send(String key, String method, String path, String body) {
+    public HttpResponse<String> send(String key, String method, String path, String body) {
         HttpRequest.Builder request = http.request(path);
         if (key != null) {
             request.header("apiKey", key);
@@ -38,12 +38,12 @@ final class OtpTestApi {
         return http.send(request.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)));
     }
 
-    static JsonNode expect(int status, HttpResponse<String> response) {
+    public static JsonNode expect(int status, HttpResponse<String> response) {
         assertEquals(status, response.statusCode(), response.body());
         return response.body().isEmpty() ? null : json(response);
     }
 
-    static String unique(String base) {
+    public static String unique(String base) {
         return base + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -58,7 +58,7 @@ final class OtpTestApi {
         return profile;
     }
 
-    String profileId(String key, String name) {
+    public String profileId(String key, String name) {
         return expect(200, send(key, "GET", "2fa/v4/profiles?name=" + name, null)).get(0).get("id").asText();
     }
 

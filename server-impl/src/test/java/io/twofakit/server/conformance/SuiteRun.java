@@ -14,12 +14,12 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /** Runs some features of the conformance suite against a base URL, in this JVM, and returns the summary. */
-final class SuiteRun {
+public final class SuiteRun {
 
     private SuiteRun() {
     }
 
-    static TestExecutionSummary against(URI baseUrl, String apiKey, String secondApiKey, List<String> features) {
+    public static TestExecutionSummary against(URI baseUrl, String apiKey, String secondApiKey, List<String> features) {
         List<String> set = new ArrayList<>();
         try {
             set(ConformanceConfig.BASE_URL_PROPERTY, baseUrl.toString(), set);
