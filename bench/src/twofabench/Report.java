@@ -79,9 +79,13 @@ final class Report {
                 .append(" code (answered VERIFIED); its latency covers both. Validate only validates the OTPs that")
                 .append(" send only sent, each once, and ends early when they run out (")
                 .append(seconds(run.validate().seconds())).append(" here). The fixed-rate run measures from the")
-                .append(" planned start of each flow. Prism: `prism mock spec/openapi.yaml --errors=false -v silent`")
-                .append(" (@stoplight/prism-cli 5.16.0), same send request, same connections, warmed up ")
-                .append(settings.quick() ? 3 : 10).append(" s.\n\n");
+                .append(" planned start of each flow.");
+        if (prism != null) {
+            md.append(" Prism: `prism mock spec/openapi.yaml --errors=false -v silent` (@stoplight/prism-cli 5.16.0),")
+                    .append(" same send request, same connections, warmed up ").append(settings.quick() ? 3 : 10)
+                    .append(" s.");
+        }
+        md.append("\n\n");
         md.append("Peak resident memory (RSS) of the server during these runs: ").append(mib(run.peakRssKb()))
                 .append(".\n\n");
 
