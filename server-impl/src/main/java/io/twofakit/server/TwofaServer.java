@@ -7,7 +7,7 @@ import io.twofakit.server.domain.delivery.DeliveryHandOff;
 import io.twofakit.server.domain.delivery.DeliveryWorker;
 import io.twofakit.server.domain.limits.FailedKeyAttempts;
 import io.twofakit.server.domain.limits.SendLimits;
-import io.twofakit.server.domain.otp.CodeProtection;
+import io.twofakit.server.domain.codes.CodeProtection;
 import io.twofakit.server.domain.otp.OtpCodeGenerator;
 import io.twofakit.server.domain.otp.OtpService;
 import io.twofakit.server.config.MaskingLogFormatter;
@@ -18,7 +18,7 @@ import io.twofakit.server.domain.simulator.Handset;
 import io.twofakit.server.domain.simulator.InMemoryHandset;
 import io.twofakit.server.domain.simulator.Simulator;
 import io.twofakit.server.domain.simulator.SimulatorGateway;
-import io.twofakit.server.domain.webhook.CallbackTargets;
+import io.twofakit.server.domain.delivery.CallbackTargets;
 import io.twofakit.server.domain.webhook.ConfiguredCallbacks;
 import io.twofakit.server.domain.webhook.WebhookDeliveries;
 import io.twofakit.server.domain.webhook.WebhookDispatcher;
@@ -77,6 +77,7 @@ import io.twofakit.server.http.resources.VoiceTemplateResource;
 import io.twofakit.server.http.resources.WhatsAppConfigurationResource;
 import io.twofakit.server.http.resources.WhatsAppTemplateResource;
 import io.twofakit.server.store.Database;
+import io.twofakit.server.store.DatabaseUnreachable;
 import io.twofakit.server.store.JdbiTemplateStore;
 import io.twofakit.server.store.JdbiWhatsAppConfigurationStore;
 import io.twofakit.server.store.JdbiWhatsAppTemplateStore;
@@ -339,7 +340,7 @@ public final class TwofaServer implements AutoCloseable {
         app.register(JsonMappingExceptionMapper.class);
         app.register(JsonProcessingExceptionMapper.class);
         app.register(WebApplicationExceptionMapper.class);
-        app.register(UnexpectedExceptionMapper.class);
+        app.register(new UnexpectedExceptionMapper(DatabaseUnreachable::causes));
     }
 
     /**

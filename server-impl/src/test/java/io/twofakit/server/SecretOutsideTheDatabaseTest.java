@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.twofakit.server.config.ServerConfig;
-import io.twofakit.server.domain.otp.CodeProtection;
+import io.twofakit.server.domain.codes.CodeProtection;
 import io.twofakit.server.store.Database;
 import java.io.IOException;
 import java.nio.file.Files;

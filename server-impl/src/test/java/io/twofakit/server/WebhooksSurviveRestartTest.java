@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twofakit.server.config.ServerConfig;
-import io.twofakit.server.config.WebhookSettings;
+import io.twofakit.server.domain.webhook.WebhookSettings;
 import io.twofakit.server.http.webhooks.WebhookReceiver;
 import java.io.IOException;
 import java.net.ServerSocket;

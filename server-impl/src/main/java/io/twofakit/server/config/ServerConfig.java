@@ -1,5 +1,6 @@
 package io.twofakit.server.config;
 
+import io.twofakit.server.domain.webhook.WebhookSettings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import io.twofakit.server.domain.limits.RateLimit;

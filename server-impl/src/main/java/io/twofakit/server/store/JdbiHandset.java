@@ -2,7 +2,7 @@ package io.twofakit.server.store;
 
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.delivery.DeliveryEventStatus;
-import io.twofakit.server.domain.otp.CodeProtection;
+import io.twofakit.server.domain.codes.CodeProtection;
 import io.twofakit.server.domain.simulator.Handset;
 import io.twofakit.server.domain.simulator.HandsetMessage;
 import java.sql.ResultSet;

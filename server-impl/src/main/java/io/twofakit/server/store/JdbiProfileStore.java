@@ -95,16 +95,7 @@ public final class JdbiProfileStore implements ProfileStore {
     }
 
     @Override
-    public List<String> profilesUsingTemplate(String accountId, Channel channel, String templateName) {
-        return profilesUsing(accountId, channel, templateName, null);
-    }
-
-    @Override
-    public List<String> profilesUsingTemplate(String accountId, Channel channel, String templateName, String language) {
-        return profilesUsing(accountId, channel, templateName, language);
-    }
-
-    private List<String> profilesUsing(String accountId, Channel channel, String templateName, String language) {
+    public List<String> profilesUsing(String accountId, Channel channel, String templateName, String language) {
         return jdbi.withHandle(handle -> {
             Query query = handle.createQuery("""
                             select distinct p.name

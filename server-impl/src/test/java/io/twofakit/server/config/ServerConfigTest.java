@@ -1,5 +1,6 @@
 package io.twofakit.server.config;
 
+import io.twofakit.server.domain.webhook.WebhookSettings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

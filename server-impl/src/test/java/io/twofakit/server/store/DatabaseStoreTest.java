@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.twofakit.server.domain.otp.CodeProtection;
+import io.twofakit.server.domain.codes.CodeProtection;
 
 import java.sql.Connection;
 import java.sql.ResultSet;

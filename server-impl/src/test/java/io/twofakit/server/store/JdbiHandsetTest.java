@@ -3,7 +3,7 @@ package io.twofakit.server.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import io.twofakit.server.domain.otp.CodeProtection;
+import io.twofakit.server.domain.codes.CodeProtection;
 import io.twofakit.server.domain.simulator.Handset;
 import io.twofakit.server.domain.simulator.HandsetBehaviour;
 import java.security.SecureRandom;

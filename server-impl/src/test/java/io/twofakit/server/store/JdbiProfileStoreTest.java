@@ -62,7 +62,7 @@ class JdbiProfileStoreTest {
         assertEquals(List.of(), store.list(B, null));
         assertEquals(Optional.empty(), store.modify(B, stored.id(), p -> profile(B, "stolen")));
         assertFalse(store.delete(B, stored.id()));
-        assertEquals(List.of(), store.profilesUsingTemplate(B, Channel.SMS, "welcome_sms"));
+        assertEquals(List.of(), store.profilesUsing(B, Channel.SMS, "welcome_sms", null));
         assertEquals(Optional.of(stored), store.find(A, stored.id()));
     }
 
@@ -127,11 +127,11 @@ class JdbiProfileStoreTest {
         store.insert(profile(A, "alpha", SMS));
         store.insert(profile(A, "voice only", VOICE));
 
-        assertEquals(List.of("alpha", "zeta"), store.profilesUsingTemplate(A, Channel.SMS, "welcome_sms"));
-        assertEquals(List.of(), store.profilesUsingTemplate(A, Channel.VIBER, "welcome_sms"));
-        assertEquals(List.of("zeta"), store.profilesUsingTemplate(A, Channel.WHATSAPP, "welcome_wa", "de"));
-        assertEquals(List.of(), store.profilesUsingTemplate(A, Channel.WHATSAPP, "welcome_wa", "en"));
-        assertEquals(List.of("voice only"), store.profilesUsingTemplate(A, Channel.VOICE, "welcome_call"));
+        assertEquals(List.of("alpha", "zeta"), store.profilesUsing(A, Channel.SMS, "welcome_sms", null));
+        assertEquals(List.of(), store.profilesUsing(A, Channel.VIBER, "welcome_sms", null));
+        assertEquals(List.of("zeta"), store.profilesUsing(A, Channel.WHATSAPP, "welcome_wa", "de"));
+        assertEquals(List.of(), store.profilesUsing(A, Channel.WHATSAPP, "welcome_wa", "en"));
+        assertEquals(List.of("voice only"), store.profilesUsing(A, Channel.VOICE, "welcome_call", null));
     }
 
     @DatabaseTest
@@ -148,7 +148,7 @@ class JdbiProfileStoreTest {
         assertTrue(store.delete(A, stored.id()));
         assertEquals(Optional.empty(), store.find(A, stored.id()));
         assertFalse(store.delete(A, stored.id()));
-        assertEquals(List.of(), store.profilesUsingTemplate(A, Channel.SMS, "welcome_sms"));
+        assertEquals(List.of(), store.profilesUsing(A, Channel.SMS, "welcome_sms", null));
         assertEquals(List.of(everyProfile), callbacks.list(A));
         store.insert(profile(A, "gone", SMS));
     }
@@ -195,7 +195,7 @@ class JdbiProfileStoreTest {
 
         assertEquals(List.of(), store.list(A, huge));
         assertEquals(Optional.empty(), store.findByName(A, huge));
-        assertEquals(List.of(), store.profilesUsingTemplate(A, Channel.SMS, huge));
-        assertEquals(List.of(), store.profilesUsingTemplate(A, Channel.WHATSAPP, huge, huge));
+        assertEquals(List.of(), store.profilesUsing(A, Channel.SMS, huge, null));
+        assertEquals(List.of(), store.profilesUsing(A, Channel.WHATSAPP, huge, huge));
     }
 }

@@ -1,5 +1,6 @@
 package io.twofakit.server.domain.otp;
 
+import io.twofakit.server.domain.codes.CodeProtection;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package io.twofakit.server.domain.otp;
 
+import io.twofakit.server.domain.codes.CodeProtection;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.TimeOrderedIds;
 import io.twofakit.server.domain.clock.AccountClocks;

@@ -1,6 +1,7 @@
 package io.twofakit.server.domain.profile;
 
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.TemplateUsers;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,7 +11,7 @@ import java.util.function.UnaryOperator;
  * Durable storage of profiles, scoped to one account in every method. Channels keep the order given, and so
  * do the templates of each channel. Deleting a profile deletes the callback configurations scoped to it.
  */
-public interface ProfileStore {
+public interface ProfileStore extends TemplateUsers {
 
     /** Stores a new profile with its channels; throws {@link io.twofakit.server.domain.NameAlreadyTakenException} for a taken name. */
     void insert(Profile profile);
@@ -38,12 +39,10 @@ public interface ProfileStore {
     /** @return whether a profile was deleted */
     boolean delete(String accountId, UUID id);
 
-    /** Names of the account's profiles that reference the template {@code templateName} on {@code channel}. */
-    List<String> profilesUsingTemplate(String accountId, Channel channel, String templateName);
-
     /**
-     * Names of the account's profiles that reference the template {@code templateName} in {@code language}
-     * on {@code channel}: for WhatsApp, whose templates are told apart by name and language.
+     * Names of the account's profiles that reference the template {@code templateName} on {@code channel} (in
+     * {@code language} when given: for WhatsApp, whose templates are told apart by name and language), by name.
      */
-    List<String> profilesUsingTemplate(String accountId, Channel channel, String templateName, String language);
+    @Override
+    List<String> profilesUsing(String accountId, Channel channel, String templateName, String language);
 }

@@ -1,13 +1,13 @@
 package io.twofakit.server.domain.template;
 
+import io.twofakit.server.domain.TemplateUsage;
+import io.twofakit.server.domain.TemplateUsers;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.ConflictException;
 import io.twofakit.server.domain.NameAlreadyTakenException;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
-import io.twofakit.server.domain.profile.ProfileStore;
-import io.twofakit.server.domain.profile.TemplateUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,11 +36,11 @@ public class MessageTemplateService {
     private final TemplateUsage usage;
     private final Supplier<UUID> ids;
 
-    public MessageTemplateService(TemplateStore store, ProfileStore profiles) {
+    public MessageTemplateService(TemplateStore store, TemplateUsers profiles) {
         this(store, profiles, UUID::randomUUID);
     }
 
-    MessageTemplateService(TemplateStore store, ProfileStore profiles, Supplier<UUID> ids) {
+    MessageTemplateService(TemplateStore store, TemplateUsers profiles, Supplier<UUID> ids) {
         this.store = Objects.requireNonNull(store, "store");
         this.usage = new TemplateUsage(profiles);
         this.ids = Objects.requireNonNull(ids, "ids");

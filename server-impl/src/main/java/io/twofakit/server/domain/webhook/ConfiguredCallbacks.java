@@ -1,5 +1,7 @@
 package io.twofakit.server.domain.webhook;
 
+import io.twofakit.server.domain.delivery.CallbackTargets;
+import io.twofakit.server.domain.delivery.CallbackTarget;
 import io.twofakit.server.domain.callback.CallbackConfiguration;
 import io.twofakit.server.domain.callback.CallbackConfigurationStore;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.twofakit.server.domain.webhook;
 
-import io.twofakit.server.config.WebhookSettings;
+import io.twofakit.server.domain.delivery.CallbackTargets;
+import io.twofakit.server.domain.delivery.CallbackTarget;
 import io.twofakit.server.work.WorkSource;
 import java.time.Clock;
 import java.time.Duration;

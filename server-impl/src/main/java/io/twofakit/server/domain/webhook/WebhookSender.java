@@ -1,5 +1,6 @@
 package io.twofakit.server.domain.webhook;
 
+import io.twofakit.server.domain.delivery.CallbackTarget;
 import io.twofakit.server.domain.delivery.DeliveryEvent;
 
 /** Posts one event to one callback. Called from the dispatcher's own threads, never from request threads. */

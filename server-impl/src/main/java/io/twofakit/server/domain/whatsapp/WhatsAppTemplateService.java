@@ -1,5 +1,7 @@
 package io.twofakit.server.domain.whatsapp;
 
+import io.twofakit.server.domain.TemplateUsage;
+import io.twofakit.server.domain.TemplateUsers;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.ConflictException;
 import io.twofakit.server.domain.NameAlreadyTakenException;
@@ -7,8 +9,6 @@ import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
 import io.twofakit.server.domain.clock.AccountClocks;
-import io.twofakit.server.domain.profile.ProfileStore;
-import io.twofakit.server.domain.profile.TemplateUsage;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate.OtpButtonType;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate.ReviewStatus;
 import java.time.Instant;
@@ -45,12 +45,12 @@ public class WhatsAppTemplateService {
     private final Supplier<String> ids;
 
     public WhatsAppTemplateService(WhatsAppTemplateStore store, WhatsAppConfigurationService configurations,
-                                   WhatsAppReview review, AccountClocks clocks, ProfileStore profiles) {
+                                   WhatsAppReview review, AccountClocks clocks, TemplateUsers profiles) {
         this(store, configurations, review, clocks, profiles, () -> UUID.randomUUID().toString());
     }
 
     WhatsAppTemplateService(WhatsAppTemplateStore store, WhatsAppConfigurationService configurations,
-                            WhatsAppReview review, AccountClocks clocks, ProfileStore profiles, Supplier<String> ids) {
+                            WhatsAppReview review, AccountClocks clocks, TemplateUsers profiles, Supplier<String> ids) {
         this.store = Objects.requireNonNull(store, "store");
         this.usage = new TemplateUsage(profiles);
         this.configurations = Objects.requireNonNull(configurations, "configurations");

@@ -1,10 +1,11 @@
 package io.twofakit.server.http.errors;
 
-import io.twofakit.server.store.DatabaseUnreachable;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -20,9 +21,16 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     /** Seconds a client is asked to wait before it tries again while the database is unreachable. */
     static final long RETRY_AFTER_SECONDS = 5;
 
+    private final Predicate<Throwable> databaseUnreachable;
+
+    /** @param databaseUnreachable whether a failure means that the database cannot be reached (the store knows) */
+    public UnexpectedExceptionMapper(Predicate<Throwable> databaseUnreachable) {
+        this.databaseUnreachable = Objects.requireNonNull(databaseUnreachable, "databaseUnreachable");
+    }
+
     @Override
     public Response toResponse(Throwable exception) {
-        if (DatabaseUnreachable.causes(exception)) {
+        if (databaseUnreachable.test(exception)) {
             LOG.warning(() -> "Answered 503: the database cannot be reached (" + exception.getClass().getSimpleName()
                     + ")");
             return ErrorResponses.databaseUnavailable(RETRY_AFTER_SECONDS);

@@ -8,7 +8,7 @@ import io.twofakit.api.model.DeliveryStatusWithError;
 import io.twofakit.api.model.Error;
 import io.twofakit.server.domain.callback.CallbackRules;
 import io.twofakit.server.domain.delivery.DeliveryEvent;
-import io.twofakit.server.domain.webhook.CallbackTarget;
+import io.twofakit.server.domain.delivery.CallbackTarget;
 import io.twofakit.server.domain.webhook.WebhookSender;
 import io.twofakit.server.http.JsonMapperProvider;
 import java.io.IOException;

@@ -11,15 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.clock.AccountClocks;
-import io.twofakit.server.domain.otp.CodeProtection;
+import io.twofakit.server.domain.codes.CodeProtection;
 import io.twofakit.server.domain.otp.Otp;
 import io.twofakit.server.domain.otp.OtpStatus;
 import io.twofakit.server.domain.simulator.Handset;
 import io.twofakit.server.domain.simulator.HandsetMessage;
 import io.twofakit.server.domain.simulator.InMemoryHandset;
 import io.twofakit.server.domain.simulator.SimulatorGateway;
-import io.twofakit.server.domain.webhook.CallbackTarget;
-import io.twofakit.server.domain.webhook.CallbackTargets;
+import io.twofakit.server.domain.delivery.CallbackTarget;
+import io.twofakit.server.domain.delivery.CallbackTargets;
 import io.twofakit.server.store.Database;
 import io.twofakit.server.store.JdbiDeliveryStore;
 import io.twofakit.server.store.JdbiOtpStore;

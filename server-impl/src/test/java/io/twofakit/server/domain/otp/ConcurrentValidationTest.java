@@ -1,5 +1,6 @@
 package io.twofakit.server.domain.otp;
 
+import io.twofakit.server.domain.codes.CodeProtection;
 import static io.twofakit.server.domain.otp.OtpFixture.ACCOUNT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

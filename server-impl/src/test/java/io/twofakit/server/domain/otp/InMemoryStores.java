@@ -65,20 +65,12 @@ final class InMemoryStores {
         }
 
         @Override
-        public synchronized List<String> profilesUsingTemplate(String accountId, Channel channel, String templateName) {
-            return byId.values().stream().filter(p -> p.accountId().equals(accountId))
-                    .filter(p -> p.channels().stream().anyMatch(c -> c.channel() == channel
-                            && c.templates().stream().anyMatch(t -> t.name().equals(templateName))))
-                    .map(Profile::name).toList();
-        }
-
-        @Override
-        public synchronized List<String> profilesUsingTemplate(String accountId, Channel channel, String templateName,
-                                                               String language) {
+        public synchronized List<String> profilesUsing(String accountId, Channel channel, String templateName,
+                                                       String language) {
             return byId.values().stream().filter(p -> p.accountId().equals(accountId))
                     .filter(p -> p.channels().stream().anyMatch(c -> c.channel() == channel
                             && c.templates().stream().anyMatch(t -> t.name().equals(templateName)
-                            && t.language().equals(language))))
+                            && (language == null || t.language().equals(language)))))
                     .map(Profile::name).toList();
         }
 

@@ -1,5 +1,6 @@
 package io.twofakit.server.domain.otp;
 
+import io.twofakit.server.domain.codes.CodeProtection;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.clock.InMemoryAccountClocks;
 import io.twofakit.server.domain.delivery.DeliveryHandOff;

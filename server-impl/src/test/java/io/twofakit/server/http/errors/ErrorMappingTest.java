@@ -111,7 +111,7 @@ class ErrorMappingTest {
 
     @Test
     void unexpectedErrorNamesAnIdAndNothingElse() {
-        Response response = new UnexpectedExceptionMapper().toResponse(new IllegalStateException("secret internals"));
+        Response response = new UnexpectedExceptionMapper(failure -> false).toResponse(new IllegalStateException("secret internals"));
         assertEquals(500, response.getStatus());
         JsonNode body = body(response);
         assertEquals("Internal Server Error", body.get("title").asText());

@@ -1,4 +1,4 @@
-package io.twofakit.server.domain.webhook;
+package io.twofakit.server.domain.delivery;
 
 import java.util.Map;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package io.twofakit.server.domain.otp;
+package io.twofakit.server.domain.codes;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,5 @@
-package io.twofakit.server.domain.profile;
+package io.twofakit.server.domain;
 
-import io.twofakit.server.domain.Channel;
-import io.twofakit.server.domain.ConflictException;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,10 +10,10 @@ import java.util.Objects;
  */
 public final class TemplateUsage {
 
-    private final ProfileStore profiles;
+    private final TemplateUsers users;
 
-    public TemplateUsage(ProfileStore profiles) {
-        this.profiles = Objects.requireNonNull(profiles, "profiles");
+    public TemplateUsage(TemplateUsers users) {
+        this.users = Objects.requireNonNull(users, "users");
     }
 
     /**
@@ -40,13 +38,11 @@ public final class TemplateUsage {
     }
 
     private void refuseIfUsed(String accountId, Channel channel, String templateName, String language, String what) {
-        List<String> users = language == null
-                ? profiles.profilesUsingTemplate(accountId, channel, templateName)
-                : profiles.profilesUsingTemplate(accountId, channel, templateName, language);
-        if (!users.isEmpty()) {
-            String profile = users.get(0);
-            String others = users.size() == 1 ? ""
-                    : " (and " + (users.size() - 1) + " other profile" + (users.size() == 2 ? "" : "s") + ")";
+        List<String> profiles = users.profilesUsing(accountId, channel, templateName, language);
+        if (!profiles.isEmpty()) {
+            String profile = profiles.get(0);
+            String others = profiles.size() == 1 ? ""
+                    : " (and " + (profiles.size() - 1) + " other profile" + (profiles.size() == 2 ? "" : "s") + ")";
             throw new ConflictException("Template with name " + templateName + " is used by profile " + profile
                     + others + " and cannot be " + what + ". Remove it from the profile first.")
                     .with("templateName", templateName)

@@ -1,4 +1,4 @@
-package io.twofakit.server.domain.otp;
+package io.twofakit.server.domain.codes;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

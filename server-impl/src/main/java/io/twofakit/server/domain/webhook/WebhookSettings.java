@@ -1,4 +1,4 @@
-package io.twofakit.server.config;
+package io.twofakit.server.domain.webhook;
 
 import java.time.Duration;
 import java.util.Objects;
