@@ -52,7 +52,8 @@ public final class Bench {
     /** Everything that the command line sets. */
     record Settings(Path jar, Path spec, Path prism, List<String> databases, String postgresAdminUrl, Path work,
                     Path results, boolean quick, String commit, int connections, Duration warmUp, Duration measure,
-                    Duration growthWarmUp, List<Long> sizes, List<String> serverJvmOptions, Path haproxy) {
+                    Duration growthWarmUp, List<Long> sizes, List<String> serverJvmOptions, Path haproxy,
+                    Path wiremock) {
     }
 
     /** The measurements of one database. */
@@ -84,10 +85,11 @@ public final class Bench {
                 + " s, measurements " + settings.measure().toSeconds() + " s, stored OTPs " + settings.sizes());
 
         Load.Result prism = settings.prism() == null ? null : measurePrism();
+        Load.Result wiremock = settings.wiremock() == null ? null : measureWireMock();
         List<Path> written = new ArrayList<>();
         for (String database : settings.databases()) {
             DatabaseRun run = measure(database);
-            String report = Report.markdown(settings, run, prism);
+            String report = Report.markdown(settings, run, prism, wiremock);
             Path file = settings.results().resolve(LocalDate.now() + "-" + database
                     + (settings.quick() ? "-quick" : "") + ".md");
             Files.writeString(file, report);
@@ -113,6 +115,42 @@ public final class Bench {
             say("Prism: warm-up " + warmUp.toSeconds() + " s");
             Load.closedLoop("prism-warm-up", target, settings.connections(), warmUp, OtpWorkload.sendToMock());
             return measured(prism, () -> Load.closedLoop("Prism: send", target, settings.connections(),
+                    settings.measure(), OtpWorkload.sendToMock()));
+        }
+    }
+
+    /**
+     * WireMock standalone with its default settings (request journal and logging on, as a team starts it), a stub of
+     * the same send: POST /2fa/v4/otp answered 202 with an id, as the server answers it.
+     */
+    private Load.Result measureWireMock() throws IOException {
+        int port = ChildProcess.freePort();
+        Path root = settings.work().resolve("wiremock");
+        Files.createDirectories(root.resolve("mappings"));
+        Files.createDirectories(root.resolve("__files"));
+        Files.writeString(root.resolve("mappings").resolve("send-otp.json"), """
+                {
+                  "request": {"method": "POST", "urlPath": "/2fa/v4/otp"},
+                  "response": {
+                    "status": 202,
+                    "headers": {"Content-Type": "application/json"},
+                    "jsonBody": {"id": "0193a5c4-7e1f-7a3b-9c1d-2f4e6a8b0c12"}
+                  }
+                }
+                """);
+        Path log = settings.work().resolve("wiremock.log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                settings.wiremock().toString(), "--port", Integer.toString(port), "--bind-address", "127.0.0.1",
+                "--root-dir", root.toString());
+        say("WireMock: starting " + String.join(" ", command));
+        try (ChildProcess wiremock = ChildProcess.start("wiremock", command, Map.of(), settings.work(), log)) {
+            Load.Target target = new Load.Target("127.0.0.1", port, defaultKey());
+            Duration startUp = wiremock.awaitReady(ignored -> answers(target, "/__admin/mappings"), Duration.ofSeconds(60));
+            say("WireMock: start-up to the first answer " + Report.seconds(startUp));
+            Duration warmUp = settings.quick() ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
+            say("WireMock: warm-up " + warmUp.toSeconds() + " s");
+            Load.closedLoop("wiremock-warm-up", target, settings.connections(), warmUp, OtpWorkload.sendToMock());
+            return measured(wiremock, () -> Load.closedLoop("WireMock: send", target, settings.connections(),
                     settings.measure(), OtpWorkload.sendToMock()));
         }
     }
@@ -517,7 +555,8 @@ public final class Bench {
                 options.getOrDefault("commit", "unknown"),
                 Integer.parseInt(options.getOrDefault("connections", "16")),
                 warmUp, measure, growthWarmUp, sizes, jvm,
-                options.getOrDefault("haproxy", "").isBlank() ? null : Path.of(options.get("haproxy")));
+                options.getOrDefault("haproxy", "").isBlank() ? null : Path.of(options.get("haproxy")),
+                options.getOrDefault("wiremock", "").isBlank() ? null : Path.of(options.get("wiremock")).toAbsolutePath());
     }
 
     private static String required(Map<String, String> options, String name) {
