@@ -3,7 +3,7 @@ package io.twofakit.server;
 import io.twofakit.server.config.ServerConfig;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.delivery.ChannelGateway;
-import io.twofakit.server.domain.delivery.DeliveryHandOff;
+import io.twofakit.server.domain.delivery.DeliveryQueue;
 import io.twofakit.server.domain.delivery.DeliveryWorker;
 import io.twofakit.server.domain.limits.FailedKeyAttempts;
 import io.twofakit.server.domain.limits.SendLimits;
@@ -125,7 +125,7 @@ public final class TwofaServer implements AutoCloseable {
     private static final int DELIVERY_THREADS = 2;
     private static final int WEBHOOK_THREADS = 4;
     /** New delivery jobs that may wait in memory for the delivery threads; more are left in the database. */
-    private static final int HAND_OFF_CAPACITY = 512;
+    private static final int QUEUE_CAPACITY = 512;
     /** The longest the background work sleeps without being woken: it catches work left by other servers. */
     private static final Duration FALLBACK_POLL = Duration.ofSeconds(2);
     /** How much of a refused body's rest the server reads and drops before it closes the connection. */
@@ -410,16 +410,16 @@ public final class TwofaServer implements AutoCloseable {
         for (Channel channel : Channel.values()) {
             gateways.put(channel, new SimulatorGateway(channel, recording, clocks));
         }
-        DeliveryHandOff handOff = new DeliveryHandOff(HAND_OFF_CAPACITY, realTime, DeliveryWorker.LEASE);
+        DeliveryQueue deliveries = new DeliveryQueue(QUEUE_CAPACITY, realTime, DeliveryWorker.LEASE);
         WorkLoop delivery = new WorkLoop("delivery", DELIVERY_THREADS,
-                new DeliveryWorker(new JdbiDeliveryStore(database, realTime), handOff, gateways, callbacks, codes,
+                new DeliveryWorker(new JdbiDeliveryStore(database, realTime), deliveries, gateways, callbacks, codes,
                         clocks, realTime, webhooks::wake),
                 FALLBACK_POLL, STOP_GRACE, realTime);
+        deliveries.wakeOnEnqueue(delivery::wake);
 
         OtpService otps = new OtpService(new JdbiOtpStore(database, realTime), profiles, priorities,
-                templates, whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clocks, handOff,
-                delivery::wake, new SendLimits(config.limits().sendsPerRecipient(), config.limits().sendsPerAccount(),
-                        realTime));
+                templates, whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clocks, deliveries,
+                new SendLimits(config.limits().sendsPerRecipient(), config.limits().sendsPerAccount(), realTime));
         app.register(new OtpResource(otps));
         app.register(new WebhookDeliveriesResource(
                 new WebhookDeliveries(webhookStore, callbacks, realTime, webhooks::wake)));

@@ -5,7 +5,7 @@ import io.twofakit.server.domain.TimeOrderedIds;
 import io.twofakit.server.domain.delivery.DeliveryError;
 import io.twofakit.server.domain.delivery.DeliveryEvent;
 import io.twofakit.server.domain.delivery.DeliveryEventStatus;
-import io.twofakit.server.domain.delivery.DeliveryHandOff;
+import io.twofakit.server.domain.delivery.DeliveryQueue;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.delivery.DeliveryStep;
 import io.twofakit.server.domain.delivery.DeliveryStore;
@@ -44,7 +44,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
      * Inserts a new job and its steps on {@code handle}, inside the caller's transaction (the OTP's insert),
      * leased when {@code lease} is given.
      */
-    static void insertJob(Handle handle, DeliveryJob job, Instant dueAt, Optional<DeliveryHandOff.Lease> lease) {
+    static void insertJob(Handle handle, DeliveryJob job, Instant dueAt, Optional<DeliveryQueue.Lease> lease) {
         handle.createUpdate("insert into delivery_job (otp_id, account_id, profile_id, to_number, sealed_code,"
                         + " next_step, due_at, lease_token, lease_until) values (:otp, :account, :profile, :to,"
                         + " :sealed, :next, :due, cast(:lease as uuid), :until)")
@@ -55,8 +55,8 @@ public final class JdbiDeliveryStore implements DeliveryStore {
                 .bind("sealed", Base64.getEncoder().encodeToString(job.sealedCode()))
                 .bind("next", job.nextPosition())
                 .bind("due", SqlTimes.utc(dueAt))
-                .bindByType("lease", lease.map(DeliveryHandOff.Lease::token).orElse(null), UUID.class)
-                .bind("until", SqlTimes.utcOrNull(lease.map(DeliveryHandOff.Lease::until).orElse(null)))
+                .bindByType("lease", lease.map(DeliveryQueue.Lease::token).orElse(null), UUID.class)
+                .bind("until", SqlTimes.utcOrNull(lease.map(DeliveryQueue.Lease::until).orElse(null)))
                 .execute();
         // one batch for all steps: one statement instead of one per channel
         PreparedBatch steps = handle.prepareBatch("insert into delivery_step (otp_id, step_no, channel, sender,"

@@ -1,6 +1,6 @@
 package io.twofakit.server.store;
 
-import io.twofakit.server.domain.delivery.DeliveryHandOff;
+import io.twofakit.server.domain.delivery.DeliveryQueue;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.limits.RecipientAdmission;
 import io.twofakit.server.domain.otp.Otp;
@@ -39,7 +39,7 @@ public final class JdbiOtpStore implements OtpStore {
     }
 
     @Override
-    public void insert(Otp otp, DeliveryJob job, Optional<DeliveryHandOff.Lease> lease, RecipientAdmission admission) {
+    public void insert(Otp otp, DeliveryJob job, Optional<DeliveryQueue.Lease> lease, RecipientAdmission admission) {
         for (int attempt = 1; ; attempt++) {
             try {
                 Transient.retrying(() -> jdbi.inTransaction(handle -> {
@@ -59,7 +59,7 @@ public final class JdbiOtpStore implements OtpStore {
         }
     }
 
-    private void insertOtp(Handle handle, Otp otp, DeliveryJob job, Optional<DeliveryHandOff.Lease> lease) {
+    private void insertOtp(Handle handle, Otp otp, DeliveryJob job, Optional<DeliveryQueue.Lease> lease) {
         handle.createUpdate("insert into otp (" + COLUMNS + ") values (:id, :account, :profile, :to, :hash,"
                         + " :status, :attempts, :allowed, :created, :expires)")
                 .bind("id", otp.id())

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.delivery.DeliveryEvent;
 import io.twofakit.server.domain.delivery.DeliveryEventStatus;
-import io.twofakit.server.domain.delivery.DeliveryHandOff;
+import io.twofakit.server.domain.delivery.DeliveryQueue;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.delivery.DeliveryStore.ClaimedJob;
 import io.twofakit.server.domain.otp.Otp;
@@ -70,7 +70,7 @@ class JdbiDeliveryStoreTest {
         given(database, Channel.SMS);
         Otp otp = otp("+4917612345679", T0);
         DeliveryJob leased = job(otp, Channel.SMS);
-        DeliveryHandOff.Lease lease = new DeliveryHandOff.Lease(UUID.randomUUID(), NOW.plus(LEASE));
+        DeliveryQueue.Lease lease = new DeliveryQueue.Lease(UUID.randomUUID(), NOW.plus(LEASE));
         new JdbiOtpStore(database, Clock.fixed(NOW, ZoneOffset.UTC)).insert(otp, leased, Optional.of(lease));
 
         List<ClaimedJob> meanwhile = store.claim(10, NOW, LEASE);
@@ -80,7 +80,7 @@ class JdbiDeliveryStoreTest {
                 event(leased, 0, DeliveryEventStatus.UNDELIVERABLE), List.of(), true), "the lease it was stored with");
 
         Otp another = otp("+4917612345670", T0);
-        DeliveryHandOff.Lease forgotten = new DeliveryHandOff.Lease(UUID.randomUUID(), NOW.plus(LEASE));
+        DeliveryQueue.Lease forgotten = new DeliveryQueue.Lease(UUID.randomUUID(), NOW.plus(LEASE));
         new JdbiOtpStore(database, Clock.fixed(NOW, ZoneOffset.UTC)).insert(another, job(another, Channel.SMS),
                 Optional.of(forgotten));
         assertEquals(List.of(), store.claim(10, NOW.plus(LEASE), LEASE), "the holder died, but its lease still holds");

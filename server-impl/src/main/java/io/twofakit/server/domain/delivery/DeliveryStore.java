@@ -10,7 +10,7 @@ import java.util.UUID;
  * {@code OtpStore.insert}); this store hands them to workers and records their progress.
  *
  * <p>A worker works on a job only while it holds the job's lease: a job is stored leased to the process that
- * sent the OTP (see {@link DeliveryHandOff}), or {@link #claim} takes a lease with a fresh token; every later
+ * sent the OTP (see {@link DeliveryQueue}), or {@link #claim} takes a lease with a fresh token; every later
  * call names the token; a call whose lease was lost (it expired and another worker took the job, or the OTP
  * was deleted) changes nothing and answers false. Each state change is written in one transaction together
  * with its events and their webhook deliveries (the outbox), so an event is recorded, and queued for every

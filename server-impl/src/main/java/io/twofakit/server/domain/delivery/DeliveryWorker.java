@@ -20,9 +20,9 @@ import java.util.logging.Logger;
 /**
  * Delivers OTPs: takes pending delivery jobs and tries their channels in order until one delivers.
  *
- * <p>Jobs come from the {@link DeliveryHandOff} of this process, already leased; the store is asked for due jobs
- * (left by a crash, by another server, given back after a failure, or stored unleased because the hand-off was
- * full) when the hand-off says so and otherwise every {@link #STORE_POLL}.
+ * <p>New jobs come from the {@link DeliveryQueue} of this process, already leased; the store is asked for due jobs
+ * (left by a crash, by another server, given back after a failure, or stored unleased because the queue was
+ * full) when the queue says so and otherwise every {@link #STORE_POLL}.
  *
  * <p>For each channel it hands the rendered message to the channel's gateway and records DISPATCHED and the
  * outcome (DELIVERED, UNDELIVERABLE or TIMED_OUT); after a failure it goes on with the next channel. Every
@@ -44,7 +44,7 @@ public final class DeliveryWorker implements WorkSource {
     static final Duration STORE_POLL = Duration.ofSeconds(1);
 
     private final DeliveryStore store;
-    private final DeliveryHandOff handOff;
+    private final DeliveryQueue queue;
     private final Map<Channel, ChannelGateway> gateways;
     private final CallbackTargets callbacks;
     private final CodeProtection codes;
@@ -55,13 +55,13 @@ public final class DeliveryWorker implements WorkSource {
     private Instant nextStorePoll = Instant.MIN;
 
     /**
-     * @param handOff the jobs that this process's OTP service stored leased to these workers
+     * @param queue the new jobs, stored leased to these workers
      * @param gateways a gateway for every channel
      * @param eventClocks each account's clock, for the timestamps of its events
      * @param realClock real time, for leases
      * @param eventsRecorded told after events were recorded for at least one callback (wakes the webhook dispatcher)
      */
-    public DeliveryWorker(DeliveryStore store, DeliveryHandOff handOff, Map<Channel, ChannelGateway> gateways,
+    public DeliveryWorker(DeliveryStore store, DeliveryQueue queue, Map<Channel, ChannelGateway> gateways,
                           CallbackTargets callbacks, CodeProtection codes, AccountClocks eventClocks, Clock realClock,
                           Runnable eventsRecorded) {
         for (Channel channel : Channel.values()) {
@@ -70,7 +70,7 @@ public final class DeliveryWorker implements WorkSource {
             }
         }
         this.store = store;
-        this.handOff = handOff;
+        this.queue = queue;
         this.gateways = Map.copyOf(gateways);
         this.callbacks = callbacks;
         this.codes = codes;
@@ -81,19 +81,19 @@ public final class DeliveryWorker implements WorkSource {
 
     @Override
     public Batch poll(int capacity) {
-        List<DeliveryStore.ClaimedJob> jobs = new ArrayList<>(handOff.take(capacity));
+        List<DeliveryStore.ClaimedJob> jobs = new ArrayList<>(queue.take(capacity));
         Instant now = realClock.instant();
-        boolean storeSign = handOff.takeStoreSign();
+        boolean storeSign = queue.takeStoreSign();
         if (jobs.size() < capacity && (storeSign || !now.isBefore(nextStorePoll))) {
             nextStorePoll = now.plus(STORE_POLL);
             int wanted = capacity - jobs.size();
             List<DeliveryStore.ClaimedJob> claimed = store.claim(wanted, now, LEASE);
             if (claimed.size() == wanted) {
-                handOff.signStoreWork(); // there may be more: look again at the next poll
+                queue.signStoreWork(); // there may be more: look again at the next poll
             }
             jobs.addAll(claimed);
         } else if (storeSign) {
-            handOff.signStoreWork(); // no room now: keep the sign for the next poll
+            queue.signStoreWork(); // no room now: keep the sign for the next poll
         }
         List<Runnable> tasks = new ArrayList<>();
         for (DeliveryStore.ClaimedJob claimed : jobs) {
@@ -109,7 +109,7 @@ public final class DeliveryWorker implements WorkSource {
     @Override
     public void stopped() {
         Instant now = realClock.instant();
-        for (DeliveryStore.ClaimedJob waiting : handOff.drain()) {
+        for (DeliveryStore.ClaimedJob waiting : queue.drain()) {
             store.release(waiting.job().otpId(), waiting.lease(), now);
         }
     }

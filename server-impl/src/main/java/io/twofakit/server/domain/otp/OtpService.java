@@ -4,7 +4,7 @@ import io.twofakit.server.domain.codes.CodeProtection;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.TimeOrderedIds;
 import io.twofakit.server.domain.clock.AccountClocks;
-import io.twofakit.server.domain.delivery.DeliveryHandOff;
+import io.twofakit.server.domain.delivery.DeliveryQueue;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.delivery.DeliveryStep;
 import io.twofakit.server.domain.limits.SendLimits;
@@ -17,14 +17,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The rules of OTPs: sending, reading, listing, validating and deleting.
  *
  * <p>Sending stores the OTP (with a keyed hash of its code, never the code) together with a delivery job
- * (with the code sealed), hands the job to the delivery workers and returns at once; they deliver it. Validation follows the status
+ * (with the code sealed), queues the job for the delivery workers and returns at once; they deliver it. Validation follows the status
  * machine: a wrong code counts an attempt and answers WRONG_CODE, or TOO_MANY_ATTEMPTS when it used the last
  * one; the right code answers VERIFIED; an expired OTP answers EXPIRED without counting; later validations of
  * a verified OTP answer ALREADY_REPORTED and of an exhausted one TOO_MANY_ATTEMPTS. Validations of one OTP
@@ -44,27 +43,23 @@ public final class OtpService {
     private final OtpCodeGenerator generator;
     private final CodeProtection codes;
     private final AccountClocks clocks;
-    private final DeliveryHandOff handOff;
-    private final Runnable deliveryQueued;
+    private final DeliveryQueue deliveries;
     private final SendLimits limits;
 
     /**
      * @param clocks each account's clock (the simulator can move one), for creation and expiry
-     * @param handOff where new delivery jobs go to this process's delivery workers
-     * @param deliveryQueued told after an OTP and its delivery job are stored (wakes the delivery workers)
+     * @param deliveries where the delivery of each new OTP is queued
      * @param limits the limits on sending
      */
     public OtpService(OtpStore otps, ProfileStore profiles, PriorityStore priorities, TemplateStore templates,
                       ReviewedWhatsAppTemplates whatsAppTemplates, OtpCodeGenerator generator, CodeProtection codes,
-                      AccountClocks clocks, DeliveryHandOff handOff, Runnable deliveryQueued,
-                      SendLimits limits) {
+                      AccountClocks clocks, DeliveryQueue deliveries, SendLimits limits) {
         this.otps = otps;
         this.planner = new DeliveryPlanner(profiles, priorities, templates, whatsAppTemplates);
         this.generator = generator;
         this.codes = codes;
         this.clocks = clocks;
-        this.handOff = handOff;
-        this.deliveryQueued = deliveryQueued;
+        this.deliveries = deliveries;
         this.limits = limits;
     }
 
@@ -97,15 +92,7 @@ public final class OtpService {
                     validityMinutes));
         }
         DeliveryJob job = DeliveryJob.start(id, accountId, profile.id(), request.to(), codes.seal(id, code), steps);
-        Optional<DeliveryHandOff.Lease> lease = handOff.reserve();
-        try {
-            otps.insert(otp, job, lease, limits.recipient(request.to(), created));
-        } catch (RuntimeException e) {
-            lease.ifPresent(handOff::cancel);
-            throw e;
-        }
-        lease.ifPresentOrElse(held -> handOff.handOver(job, held), handOff::storedUnleased);
-        deliveryQueued.run();
+        deliveries.enqueue(job, lease -> otps.insert(otp, job, lease, limits.recipient(request.to(), created)));
         return id;
     }
 

@@ -1,6 +1,6 @@
 package io.twofakit.server.domain.otp;
 
-import io.twofakit.server.domain.delivery.DeliveryHandOff;
+import io.twofakit.server.domain.delivery.DeliveryQueue;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.limits.RecipientAdmission;
 import java.util.List;
@@ -29,10 +29,10 @@ public interface OtpStore {
      * @throws io.twofakit.server.domain.limits.LimitExceededException when {@code admission} refuses the send;
      *         then nothing is stored
      */
-    void insert(Otp otp, DeliveryJob job, Optional<DeliveryHandOff.Lease> lease, RecipientAdmission admission);
+    void insert(Otp otp, DeliveryJob job, Optional<DeliveryQueue.Lease> lease, RecipientAdmission admission);
 
     /** Stores a new OTP and its delivery job in one transaction, counting no send to the recipient. */
-    default void insert(Otp otp, DeliveryJob job, Optional<DeliveryHandOff.Lease> lease) {
+    default void insert(Otp otp, DeliveryJob job, Optional<DeliveryQueue.Lease> lease) {
         insert(otp, job, lease, RecipientAdmission.UNLIMITED);
     }
 

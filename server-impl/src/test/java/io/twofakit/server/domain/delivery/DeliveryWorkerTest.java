@@ -55,7 +55,7 @@ class DeliveryWorkerTest {
     private final JdbiOtpStore otps = new JdbiOtpStore(database, clock);
     private final List<CallbackTarget> callbacks = new ArrayList<>();
     private final AtomicInteger wakeUps = new AtomicInteger();
-    private final DeliveryHandOff handOff = new DeliveryHandOff(10, clock, LEASE);
+    private final DeliveryQueue queue = new DeliveryQueue(10, clock, LEASE);
     private Map<Channel, ChannelGateway> gateways = simulated(Optional.of(handset));
 
     @AfterEach
@@ -83,24 +83,28 @@ class DeliveryWorkerTest {
                 return callbacks.stream().filter(c -> c.id().equals(callbackId)).findFirst();
             }
         };
-        return new DeliveryWorker(deliveries, handOff, gateways, targets, codes, AccountClocks.shared(clock), clock,
+        return new DeliveryWorker(deliveries, queue, gateways, targets, codes, AccountClocks.shared(clock), clock,
                 wakeUps::incrementAndGet);
     }
 
-    /** Stores an OTP with its job unleased, as the OTP service does when the hand-off is full. */
+    /** Stores an OTP with its job unleased, as when the queue is full. */
     private UUID send(String to, String code, Channel... channels) {
-        return store(to, code, Optional.empty(), channels).otpId();
+        Sent sent = sent(to, code, channels);
+        otps.insert(sent.otp(), sent.job(), Optional.empty());
+        return sent.otp().id();
     }
 
-    /** Stores an OTP with its job leased to this process and hands the job over, as the OTP service does. */
+    /** Queues an OTP's delivery as the OTP service does: stored leased to this process and handed over. */
     private UUID sendHandedOver(String to, String code, Channel... channels) {
-        DeliveryHandOff.Lease lease = handOff.reserve().orElseThrow();
-        DeliveryJob job = store(to, code, Optional.of(lease), channels);
-        handOff.handOver(job, lease);
-        return job.otpId();
+        Sent sent = sent(to, code, channels);
+        queue.enqueue(sent.job(), lease -> otps.insert(sent.otp(), sent.job(), lease));
+        return sent.otp().id();
     }
 
-    private DeliveryJob store(String to, String code, Optional<DeliveryHandOff.Lease> lease, Channel... channels) {
+    private record Sent(Otp otp, DeliveryJob job) {
+    }
+
+    private Sent sent(String to, String code, Channel... channels) {
         UUID id = UUID.randomUUID();
         Otp otp = new Otp(id, ACCOUNT, UUID.randomUUID(), to, codes.hash(id, code), OtpStatus.ACTIVE, 0, 3, T0,
                 T0.plusSeconds(300));
@@ -108,9 +112,7 @@ class DeliveryWorkerTest {
         for (Channel channel : channels) {
             steps.add(new DeliveryStep(steps.size(), channel, "from-" + channel, channel + ": {{otp_code}} ({{expiration_time}} min)", 5));
         }
-        DeliveryJob job = DeliveryJob.start(id, ACCOUNT, otp.profileId(), to, codes.seal(id, code), steps);
-        otps.insert(otp, job, lease);
-        return job;
+        return new Sent(otp, DeliveryJob.start(id, ACCOUNT, otp.profileId(), to, codes.seal(id, code), steps));
     }
 
     /** Runs every due job to its end, as the work loop would. */
@@ -248,7 +250,7 @@ class DeliveryWorkerTest {
         UUID unleased = send("+4917612345678", "4711", Channel.SMS);
 
         assertEquals(0, worker.poll(10).tasks().size(), "nothing said the store has new work");
-        handOff.storedUnleased();
+        queue.signStoreWork();
         assertEquals(1, worker.poll(10).tasks().size(), "told that a job was stored unleased");
         UUID later = send("+4917612345679", "4711", Channel.SMS);
         clock.advance(DeliveryWorker.STORE_POLL);
@@ -281,7 +283,7 @@ class DeliveryWorkerTest {
     @Test
     void aJobSealedUnderAnotherSecretIsAbandonedNotRetriedForever() {
         UUID id = send("+4917612345678", "4711", Channel.SMS);
-        DeliveryWorker withAnotherSecret = new DeliveryWorker(deliveries, handOff, gateways, new CallbackTargets() {
+        DeliveryWorker withAnotherSecret = new DeliveryWorker(deliveries, queue, gateways, new CallbackTargets() {
             @Override
             public List<CallbackTarget> matching(String accountId, UUID profileId) {
                 return List.of();

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.clock.AccountClocks;
-import io.twofakit.server.domain.delivery.DeliveryHandOff;
+import io.twofakit.server.domain.delivery.DeliveryQueue;
 import io.twofakit.server.domain.limits.SendLimits;
 import io.twofakit.server.domain.template.MessageTemplate;
 import io.twofakit.server.store.Database;
@@ -61,7 +61,7 @@ class ConcurrentValidationTest {
         OtpService service = new OtpService(new JdbiOtpStore(database, clock), profiles,
                 new InMemoryStores.Priorities(), templates, (account, name, language) -> java.util.Optional.empty(),
                 new OtpCodeGenerator(new SecureRandom()), new CodeProtection(OtpFixture.SECRET, new SecureRandom()),
-                AccountClocks.shared(clock), new DeliveryHandOff(100, clock, Duration.ofMinutes(2)), () -> { },
+                AccountClocks.shared(clock), new DeliveryQueue(100, clock, Duration.ofMinutes(2)),
                 SendLimits.none());
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long started = System.nanoTime();

@@ -1,7 +1,7 @@
 package io.twofakit.server.domain.otp;
 
 import io.twofakit.server.domain.Channel;
-import io.twofakit.server.domain.delivery.DeliveryHandOff;
+import io.twofakit.server.domain.delivery.DeliveryQueue;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.limits.RecipientAdmission;
 import io.twofakit.server.domain.priority.Priority;
@@ -212,12 +212,12 @@ final class InMemoryStores {
         final Map<UUID, Otp> byId = new LinkedHashMap<>();
         final List<DeliveryJob> jobs = new ArrayList<>();
         /** The lease each job was stored with, by OTP id; absent for a job stored unleased. */
-        final Map<UUID, DeliveryHandOff.Lease> leases = new LinkedHashMap<>();
+        final Map<UUID, DeliveryQueue.Lease> leases = new LinkedHashMap<>();
         /** The send times on record, by account and recipient ({@code account/to}). */
         final Map<String, List<Instant>> recipientSends = new LinkedHashMap<>();
 
         @Override
-        public synchronized void insert(Otp otp, DeliveryJob job, Optional<DeliveryHandOff.Lease> lease,
+        public synchronized void insert(Otp otp, DeliveryJob job, Optional<DeliveryQueue.Lease> lease,
                                         RecipientAdmission admission) {
             if (admission.isLimited()) {
                 String recipient = otp.accountId() + "/" + otp.to();

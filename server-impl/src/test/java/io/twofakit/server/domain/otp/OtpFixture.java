@@ -3,7 +3,7 @@ package io.twofakit.server.domain.otp;
 import io.twofakit.server.domain.codes.CodeProtection;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.clock.InMemoryAccountClocks;
-import io.twofakit.server.domain.delivery.DeliveryHandOff;
+import io.twofakit.server.domain.delivery.DeliveryQueue;
 import io.twofakit.server.domain.limits.SendLimits;
 import io.twofakit.server.domain.priority.ChannelRank;
 import io.twofakit.server.domain.priority.Priority;
@@ -28,7 +28,7 @@ final class OtpFixture {
     static final String SECRET = "a-test-secret-of-enough-length";
     static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
     /** Jobs that the fixture's hand-off takes before it is full. */
-    static final int HAND_OFF_CAPACITY = 2;
+    static final int QUEUE_CAPACITY = 2;
 
     final InMemoryStores.Profiles profiles = new InMemoryStores.Profiles();
     final InMemoryStores.Priorities priorities = new InMemoryStores.Priorities();
@@ -39,7 +39,7 @@ final class OtpFixture {
     final InMemoryAccountClocks clocks = new InMemoryAccountClocks(Clock.fixed(START, ZoneOffset.UTC));
     final CodeProtection codes = new CodeProtection(SECRET, new SecureRandom());
     final AtomicInteger deliveriesQueued = new AtomicInteger();
-    final DeliveryHandOff handOff = new DeliveryHandOff(HAND_OFF_CAPACITY, Clock.fixed(START, ZoneOffset.UTC),
+    final DeliveryQueue deliveries = new DeliveryQueue(QUEUE_CAPACITY, Clock.fixed(START, ZoneOffset.UTC),
             Duration.ofMinutes(2));
     final OtpService service;
 
@@ -50,8 +50,8 @@ final class OtpFixture {
 
     OtpFixture(SendLimits limits) {
         service = new OtpService(otps, profiles, priorities, templates, whatsAppTemplates::findByNameAndLanguage,
-                new OtpCodeGenerator(new SecureRandom()), codes, clocks, handOff, deliveriesQueued::incrementAndGet,
-                limits);
+                new OtpCodeGenerator(new SecureRandom()), codes, clocks, deliveries, limits);
+        deliveries.wakeOnEnqueue(deliveriesQueued::incrementAndGet);
     }
 
     /** Moves the clock of {@link #ACCOUNT} forward. */

@@ -16,7 +16,7 @@ import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
-import io.twofakit.server.domain.delivery.DeliveryHandOff;
+import io.twofakit.server.domain.delivery.DeliveryQueue;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.delivery.DeliveryStep;
 import io.twofakit.server.domain.priority.ChannelRank;
@@ -76,16 +76,16 @@ class OtpServiceTest {
             fixture.smsProfile("login");
 
             List<UUID> sent = new java.util.ArrayList<>();
-            for (int i = 0; i <= OtpFixture.HAND_OFF_CAPACITY; i++) {
+            for (int i = 0; i <= OtpFixture.QUEUE_CAPACITY; i++) {
                 sent.add(service.send(ACCOUNT, request("+4917612345678", "login")));
             }
 
-            for (UUID handedOver : sent.subList(0, OtpFixture.HAND_OFF_CAPACITY)) {
-                DeliveryHandOff.Lease lease = fixture.otps.leases.get(handedOver);
+            for (UUID handedOver : sent.subList(0, OtpFixture.QUEUE_CAPACITY)) {
+                DeliveryQueue.Lease lease = fixture.otps.leases.get(handedOver);
                 assertNotNull(lease, "stored leased to this process's workers");
                 assertEquals(START.plus(Duration.ofMinutes(2)), lease.until());
             }
-            UUID beyond = sent.get(OtpFixture.HAND_OFF_CAPACITY);
+            UUID beyond = sent.get(OtpFixture.QUEUE_CAPACITY);
             assertFalse(fixture.otps.leases.containsKey(beyond), "the hand-off is full: stored for any worker to claim");
             assertEquals(sent.size(), fixture.deliveriesQueued.get(), "the delivery workers are woken for each");
         }

@@ -16,7 +16,7 @@ import io.twofakit.server.domain.delivery.ChannelGateway;
 import io.twofakit.server.domain.delivery.DeliveryEvent;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.delivery.DeliveryStep;
-import io.twofakit.server.domain.delivery.DeliveryHandOff;
+import io.twofakit.server.domain.delivery.DeliveryQueue;
 import io.twofakit.server.domain.delivery.DeliveryWorker;
 import io.twofakit.server.domain.codes.CodeProtection;
 import io.twofakit.server.domain.otp.Otp;
@@ -106,7 +106,7 @@ class WebhookDeliveryTest {
         for (Channel channel : Channel.values()) {
             gateways.put(channel, new SimulatorGateway(channel, Optional.empty(), AccountClocks.shared(clock)));
         }
-        DeliveryWorker worker = new DeliveryWorker(deliveries, new DeliveryHandOff(1, clock, Duration.ofMinutes(2)),
+        DeliveryWorker worker = new DeliveryWorker(deliveries, new DeliveryQueue(1, clock, Duration.ofMinutes(2)),
                 gateways, targets, codes, AccountClocks.shared(clock), clock, () -> { });
         worker.poll(10).tasks().forEach(Runnable::run);
         return id;

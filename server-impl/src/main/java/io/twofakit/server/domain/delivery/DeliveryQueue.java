@@ -12,18 +12,20 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
- * New delivery jobs passed from the OTP service straight to the delivery workers of the same process.
+ * Where new delivery jobs are queued: {@link #enqueue} stores a job (with what must commit with it, such as its
+ * OTP) and hands it to the delivery workers of this process, who are woken.
  *
- * <p>A job is stored already leased to this process ({@link #reserve}), so the workers need not find and
- * claim it in the store: sending an OTP costs no claim queries. The lease keeps the job durable: should the
- * process die before the job ends, the lease runs out and any server on the database claims it from the
- * store. At most {@code capacity} jobs wait here; beyond that a job is stored unleased and the workers are
- * told to look in the store ({@link #storedUnleased}). A job whose lease ran out while it waited is dropped
- * here and claimed from the store instead, so no job is worked on under a lease that another worker may hold.
+ * <p>A job is stored already leased to this process, so the workers need not find and claim it in the store:
+ * sending an OTP costs no claim queries. The lease keeps the job durable: should the process die before the job
+ * ends, the lease runs out and any server on the database claims it from the store. At most {@code capacity} jobs
+ * wait here; beyond that a job is stored unleased and the workers are told to look in the store. A job whose lease
+ * ran out while it waited is dropped here and claimed from the store instead, so no job is worked on under a lease
+ * that another worker may hold.
  */
-public final class DeliveryHandOff {
+public final class DeliveryQueue {
 
     /** The lease a job is stored with: its token, and until when this process holds it. */
     public record Lease(UUID token, Instant until) {
@@ -34,6 +36,7 @@ public final class DeliveryHandOff {
     private final Duration leaseFor;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean storeSign = new AtomicBoolean();
+    private volatile Runnable wake = () -> { };
 
     private record Waiting(ClaimedJob claimed, Instant leaseUntil) {
     }
@@ -43,7 +46,7 @@ public final class DeliveryHandOff {
      * @param realClock real time, for leases
      * @param leaseFor how long a job stays leased to this process
      */
-    public DeliveryHandOff(int capacity, Clock realClock, Duration leaseFor) {
+    public DeliveryQueue(int capacity, Clock realClock, Duration leaseFor) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
@@ -53,11 +56,35 @@ public final class DeliveryHandOff {
     }
 
     /**
-     * Room for one job about to be stored, and the lease to store it with; empty when the hand-off is full
-     * (store the job without a lease then, and call {@link #storedUnleased}). Every lease given out is followed
-     * by either {@link #handOver} or {@link #cancel}.
+     * Tells {@code wake} after every job queued (the delivery workers' loop); set once, when the server is wired.
      */
-    public Optional<Lease> reserve() {
+    public void wakeOnEnqueue(Runnable wake) {
+        this.wake = java.util.Objects.requireNonNull(wake, "wake");
+    }
+
+    /**
+     * Queues the delivery of {@code job}: {@code store} stores it, leased to this process's workers with the lease
+     * it is given (or unleased when it is given none: the queue is full), together with whatever must commit with
+     * it, in one transaction; then the workers take it from here and are woken. When {@code store} fails, nothing is
+     * queued and its exception is thrown.
+     */
+    public void enqueue(DeliveryJob job, Consumer<Optional<Lease>> store) {
+        Optional<Lease> lease = reserve();
+        try {
+            store.accept(lease);
+        } catch (RuntimeException e) {
+            lease.ifPresent(this::cancel);
+            throw e;
+        }
+        lease.ifPresentOrElse(held -> handOver(job, held), this::storedUnleased);
+        wake.run();
+    }
+
+    /**
+     * Room for one job about to be stored, and the lease to store it with; empty when the queue is full. Every
+     * lease given out is followed by either {@link #handOver} or {@link #cancel}.
+     */
+    private Optional<Lease> reserve() {
         if (!room.tryAcquire()) {
             return Optional.empty();
         }
@@ -65,17 +92,17 @@ public final class DeliveryHandOff {
     }
 
     /** The job is stored with {@code lease}: the workers take it from here. */
-    public void handOver(DeliveryJob job, Lease lease) {
+    private void handOver(DeliveryJob job, Lease lease) {
         waiting.add(new Waiting(new ClaimedJob(job, lease.token()), lease.until()));
     }
 
     /** Storing the job failed: its room is free again. */
-    public void cancel(Lease lease) {
+    private void cancel(Lease lease) {
         room.release();
     }
 
     /** A job was stored without a lease: the workers have to claim it from the store. */
-    public void storedUnleased() {
+    private void storedUnleased() {
         signStoreWork();
     }
 
