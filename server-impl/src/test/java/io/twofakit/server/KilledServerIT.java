@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.twofakit.server.http.webhooks.WebhookReceiver;
+import io.twofakit.server.http.webhooks.RecordingWebhookReceiver;
 import io.twofakit.server.process.ServerProcess;
 import java.io.IOException;
 import java.net.URI;
@@ -86,7 +86,7 @@ class KilledServerIT {
         Path log = Path.of("target", "killed-server-" + database + ".log").toAbsolutePath();
         Files.deleteIfExists(log);
 
-        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+        try (RecordingWebhookReceiver receiver = RecordingWebhookReceiver.start()) {
             ServerProcess server = ServerProcess.start(folder, log, options);
             profile = setUp(new OtpTestApi(server.baseUri()), receiver.url("/events"));
             for (int kill = 1; kill <= KILLS; kill++) {
@@ -195,7 +195,7 @@ class KilledServerIT {
     }
 
     /** Expected events (counted once per event id) that have not arrived yet. */
-    private int missingEvents(WebhookReceiver receiver) {
+    private int missingEvents(RecordingWebhookReceiver receiver) {
         long arrived = receiver.received().stream()
                 .filter(r -> acknowledged.containsKey(r.json().get("otpId").asText()))
                 .map(r -> r.header("X-Twofa-Event-Id"))
@@ -208,10 +208,10 @@ class KilledServerIT {
      * Checks that each acknowledged OTP's events arrived as expected, in order (by first arrival of each event id);
      * answers how many arrivals repeated an event already received.
      */
-    private int checkOrderAndCountDuplicates(WebhookReceiver receiver) {
+    private int checkOrderAndCountDuplicates(RecordingWebhookReceiver receiver) {
         Map<String, Map<String, String>> firstArrivals = new LinkedHashMap<>();
         int duplicates = 0;
-        for (WebhookReceiver.Received event : receiver.received()) {
+        for (RecordingWebhookReceiver.Received event : receiver.received()) {
             String otpId = event.json().get("otpId").asText();
             if (!acknowledged.containsKey(otpId)) {
                 continue;

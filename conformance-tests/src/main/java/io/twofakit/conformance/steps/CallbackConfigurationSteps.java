@@ -3,9 +3,9 @@ package io.twofakit.conformance.steps;
 import static io.twofakit.conformance.steps.ResourceResponses.assertConflict;
 import static io.twofakit.conformance.steps.ResourceResponses.assertNotFound;
 import static io.twofakit.conformance.steps.ResourceResponses.createdId;
-import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
-import static io.twofakit.conformance.steps.TemplateResponses.assertViolationNaming;
-import static io.twofakit.conformance.steps.TemplateResponses.describe;
+import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.assertViolationNaming;
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -20,8 +20,8 @@ import io.restassured.response.Response;
 import io.twofakit.conformance.ApiClient;
 import io.twofakit.conformance.CallbackWorld;
 import io.twofakit.conformance.ProfileWorld;
+import io.twofakit.conformance.ScenarioAccounts;
 import io.twofakit.conformance.ScenarioState;
-import io.twofakit.conformance.TemplateWorld;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +42,10 @@ public class CallbackConfigurationSteps {
     private final ScenarioState state;
     private final CallbackWorld world;
     private final ProfileWorld profiles;
-    private final TemplateWorld accounts;
+    private final ScenarioAccounts accounts;
     private final ResourceRequests callbacks;
 
-    public CallbackConfigurationSteps(ScenarioState state, CallbackWorld world, ProfileWorld profiles, TemplateWorld accounts) {
+    public CallbackConfigurationSteps(ScenarioState state, CallbackWorld world, ProfileWorld profiles, ScenarioAccounts accounts) {
         this.state = state;
         this.world = world;
         this.profiles = profiles;
@@ -269,12 +269,12 @@ public class CallbackConfigurationSteps {
     public void theOtherAccountActsOnTheCallbackConfiguration(String action, String base) {
         String id = world.get(base).id();
         world.askedFor(id);
-        state.received(act(accounts.secondAccount(), action, id));
+        state.received(act(accounts.second(), action, id));
     }
 
     @Then("the other account's callback configurations do not include {string}")
     public void theOtherAccountsCallbackConfigurationsDoNotInclude(String base) {
-        assertFalse(listedIds(accounts.secondAccount()).contains(world.get(base).id()));
+        assertFalse(listedIds(accounts.second()).contains(world.get(base).id()));
     }
 
     // ----

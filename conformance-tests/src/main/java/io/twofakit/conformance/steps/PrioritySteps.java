@@ -3,9 +3,9 @@ package io.twofakit.conformance.steps;
 import static io.twofakit.conformance.steps.ResourceResponses.assertConflict;
 import static io.twofakit.conformance.steps.ResourceResponses.assertNotFound;
 import static io.twofakit.conformance.steps.ResourceResponses.createdId;
-import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
-import static io.twofakit.conformance.steps.TemplateResponses.assertViolationNaming;
-import static io.twofakit.conformance.steps.TemplateResponses.describe;
+import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.assertViolationNaming;
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,8 +19,8 @@ import io.restassured.response.Response;
 import io.twofakit.conformance.ApiClient;
 import io.twofakit.conformance.PriorityWorld;
 import io.twofakit.conformance.ResourceWorld.Created;
+import io.twofakit.conformance.ScenarioAccounts;
 import io.twofakit.conformance.ScenarioState;
-import io.twofakit.conformance.TemplateWorld;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +40,10 @@ public class PrioritySteps {
 
     private final ScenarioState state;
     private final PriorityWorld world;
-    private final TemplateWorld accounts;
+    private final ScenarioAccounts accounts;
     private final ResourceRequests priorities;
 
-    public PrioritySteps(ScenarioState state, PriorityWorld world, TemplateWorld accounts) {
+    public PrioritySteps(ScenarioState state, PriorityWorld world, ScenarioAccounts accounts) {
         this.state = state;
         this.world = world;
         this.accounts = accounts;
@@ -221,22 +221,22 @@ public class PrioritySteps {
 
     @When("the other account reads the priority {string}")
     public void theOtherAccountReadsThePriority(String base) {
-        priorities.read(accounts.secondAccount(), base);
+        priorities.read(accounts.second(), base);
     }
 
     @When("the other account renames the priority {string} to {string}")
     public void theOtherAccountRenamesThePriority(String base, String newBase) {
-        priorities.patch(accounts.secondAccount(), base, Map.of("name", world.nameFor(newBase)));
+        priorities.patch(accounts.second(), base, Map.of("name", world.nameFor(newBase)));
     }
 
     @When("the other account deletes the priority {string}")
     public void theOtherAccountDeletesThePriority(String base) {
-        priorities.delete(accounts.secondAccount(), base);
+        priorities.delete(accounts.second(), base);
     }
 
     @Then("the other account's priorities do not include {string}")
     public void theOtherAccountsPrioritiesDoNotInclude(String base) {
-        Response response = accounts.secondAccount().api().queryParam("name", world.get(base).name()).get(PATH);
+        Response response = accounts.second().api().queryParam("name", world.get(base).name()).get(PATH);
         assertStatus(200, response);
         assertEquals(List.of(), response.jsonPath().getList("id", String.class), () -> describe(response));
     }

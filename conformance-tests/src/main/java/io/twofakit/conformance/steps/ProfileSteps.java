@@ -3,9 +3,9 @@ package io.twofakit.conformance.steps;
 import static io.twofakit.conformance.steps.ResourceResponses.assertConflict;
 import static io.twofakit.conformance.steps.ResourceResponses.assertNotFound;
 import static io.twofakit.conformance.steps.ResourceResponses.createdId;
-import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
-import static io.twofakit.conformance.steps.TemplateResponses.assertViolationNaming;
-import static io.twofakit.conformance.steps.TemplateResponses.describe;
+import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.assertViolationNaming;
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,8 +20,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.twofakit.conformance.ApiClient;
 import io.twofakit.conformance.ProfileWorld;
+import io.twofakit.conformance.ScenarioAccounts;
 import io.twofakit.conformance.ScenarioState;
-import io.twofakit.conformance.TemplateWorld;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,10 +47,10 @@ public class ProfileSteps {
 
     private final ScenarioState state;
     private final ProfileWorld world;
-    private final TemplateWorld accounts;
+    private final ScenarioAccounts accounts;
     private final ResourceRequests profiles;
 
-    public ProfileSteps(ScenarioState state, ProfileWorld world, TemplateWorld accounts) {
+    public ProfileSteps(ScenarioState state, ProfileWorld world, ScenarioAccounts accounts) {
         this.state = state;
         this.world = world;
         this.accounts = accounts;
@@ -85,7 +85,7 @@ public class ProfileSteps {
 
     @Given("the other account has a profile {string}")
     public void theOtherAccountHasAProfile(String base) {
-        profiles.create(base, accounts.secondAccount(), body(world.nameFor(base), List.of()));
+        profiles.create(base, accounts.second(), body(world.nameFor(base), List.of()));
         theProfileIsCreated();
     }
 
@@ -224,7 +224,7 @@ public class ProfileSteps {
     public void itRemovesTheTemplate(String template, String base) {
         String id = world.get(base).id();
         world.askedFor(id);
-        state.received(state.client().api().delete(TEMPLATE_PATH, id, accounts.nameFor(template)));
+        state.received(state.client().api().delete(TEMPLATE_PATH, id, world.nameFor(template)));
     }
 
     @Then("it is not found, naming the template {string}")
@@ -232,7 +232,7 @@ public class ProfileSteps {
         Response response = state.lastResponse();
         assertStatus(404, response);
         assertEquals("No Resource Found", response.jsonPath().getString("title"), () -> describe(response));
-        assertTrue(response.jsonPath().getString("detail").contains(accounts.nameFor(template)), () -> describe(response));
+        assertTrue(response.jsonPath().getString("detail").contains(world.nameFor(template)), () -> describe(response));
     }
 
     // ---- deleting ----
@@ -271,7 +271,7 @@ public class ProfileSteps {
     public void itRemovesATemplateFromAProfileThatDoesNotExist(String template) {
         String id = UUID.randomUUID().toString();
         world.askedFor(id);
-        state.received(state.client().api().delete(TEMPLATE_PATH, id, accounts.nameFor(template)));
+        state.received(state.client().api().delete(TEMPLATE_PATH, id, world.nameFor(template)));
     }
 
     // ---- outcomes ----
@@ -306,14 +306,14 @@ public class ProfileSteps {
         assertViolationNaming(field, response);
         List<Map<String, String>> violations = response.jsonPath().getList("violations");
         String message = violations.stream().filter(v -> field.equals(v.get("field"))).findFirst().orElseThrow().get("message");
-        assertTrue(message.contains(accounts.nameFor(template)) && message.contains(channel),
+        assertTrue(message.contains(world.nameFor(template)) && message.contains(channel),
                 () -> "the violation should name the template and its channel: " + describe(response));
     }
 
     @Then("it is refused as a conflict: the template {string} is used by the profile {string}")
     public void itIsRefusedBecauseAProfileUsesTheTemplate(String template, String profile) {
         Response response = state.lastResponse();
-        String templateName = accounts.nameFor(template);
+        String templateName = world.nameFor(template);
         String profileName = world.nameFor(profile);
         assertStatus(409, response);
         assertEquals("Conflict", response.jsonPath().getString("title"), () -> describe(response));
@@ -329,7 +329,7 @@ public class ProfileSteps {
     public void theOtherAccountActsOnTheProfile(String action, String base) {
         String id = world.get(base).id();
         world.askedFor(id);
-        ApiClient other = accounts.secondAccount();
+        ApiClient other = accounts.second();
         state.received(switch (action) {
             case "reads" -> other.api().get(ITEM_PATH, id);
             case "changes" -> other.api().contentType(ContentType.JSON).body(Map.of("name", world.nameFor("stolen")))
@@ -343,7 +343,7 @@ public class ProfileSteps {
     public void theOtherAccountAddsTemplates(String base, DataTable channels) {
         String id = world.get(base).id();
         world.askedFor(id);
-        state.received(accounts.secondAccount().api().contentType(ContentType.JSON)
+        state.received(accounts.second().api().contentType(ContentType.JSON)
                 .body(Map.of("channels", channels(channels))).post(TEMPLATES_PATH, id));
     }
 
@@ -351,12 +351,12 @@ public class ProfileSteps {
     public void theOtherAccountRemovesTheTemplate(String template, String base) {
         String id = world.get(base).id();
         world.askedFor(id);
-        state.received(accounts.secondAccount().api().delete(TEMPLATE_PATH, id, accounts.nameFor(template)));
+        state.received(accounts.second().api().delete(TEMPLATE_PATH, id, world.nameFor(template)));
     }
 
     @Then("the other account's profiles do not include {string}")
     public void theOtherAccountsProfilesDoNotInclude(String base) {
-        Response response = accounts.secondAccount().api().queryParam("name", world.get(base).name()).get(PATH);
+        Response response = accounts.second().api().queryParam("name", world.get(base).name()).get(PATH);
         assertStatus(200, response);
         assertEquals(List.of(), response.jsonPath().getList("id", String.class), () -> describe(response));
     }
@@ -397,7 +397,7 @@ public class ProfileSteps {
     private Map<String, Object> ref(String template, String language) {
         Map<String, Object> ref = new LinkedHashMap<>();
         ref.put("languageCode", language);
-        ref.put("name", accounts.nameFor(template));
+        ref.put("name", world.nameFor(template));
         return ref;
     }
 

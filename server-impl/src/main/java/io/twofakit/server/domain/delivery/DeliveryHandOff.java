@@ -29,11 +29,13 @@ public final class DeliveryHandOff {
     public record Lease(UUID token, Instant until) {
     }
 
-    private final Semaphore room;
+    /** One permit per job that may still wait here: taken by {@link #reserve}, given back when the job leaves. */
+    private final Semaphore freePlaces;
     private final Clock realClock;
     private final Duration leaseFor;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean storeSign = new AtomicBoolean();
+    /** Whether jobs may wait in the store unleased, for the workers to claim there at their next poll. */
+    private final AtomicBoolean jobsMayWaitInStore = new AtomicBoolean();
 
     private record Waiting(ClaimedJob claimed, Instant leaseUntil) {
     }
@@ -47,18 +49,18 @@ public final class DeliveryHandOff {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
-        this.room = new Semaphore(capacity);
+        this.freePlaces = new Semaphore(capacity);
         this.realClock = realClock;
         this.leaseFor = leaseFor;
     }
 
     /**
-     * Room for one job about to be stored, and the lease to store it with; empty when the hand-off is full
+     * A place for one job about to be stored, and the lease to store it with; empty when the hand-off is full
      * (store the job without a lease then, and call {@link #storedUnleased}). Every lease given out is followed
      * by either {@link #handOver} or {@link #cancel}.
      */
     public Optional<Lease> reserve() {
-        if (!room.tryAcquire()) {
+        if (!freePlaces.tryAcquire()) {
             return Optional.empty();
         }
         return Optional.of(new Lease(UUID.randomUUID(), realClock.instant().plus(leaseFor)));
@@ -69,19 +71,19 @@ public final class DeliveryHandOff {
         waiting.add(new Waiting(new ClaimedJob(job, lease.token()), lease.until()));
     }
 
-    /** Storing the job failed: its room is free again. */
+    /** Storing the job failed: its place is free again. */
     public void cancel(Lease lease) {
-        room.release();
+        freePlaces.release();
     }
 
     /** A job was stored without a lease: the workers have to claim it from the store. */
     public void storedUnleased() {
-        signStoreWork();
+        lookInStoreNext();
     }
 
     /** Tells the workers' next poll to look in the store. */
-    void signStoreWork() {
-        storeSign.set(true);
+    void lookInStoreNext() {
+        jobsMayWaitInStore.set(true);
     }
 
     /** Takes up to {@code max} waiting jobs whose lease still holds, oldest first. */
@@ -90,19 +92,19 @@ public final class DeliveryHandOff {
         Instant now = realClock.instant();
         Waiting next;
         while (taken.size() < max && (next = waiting.poll()) != null) {
-            room.release();
+            freePlaces.release();
             if (next.leaseUntil().isAfter(now)) {
                 taken.add(next.claimed());
             } else {
-                signStoreWork(); // its lease ran out: claimed from the store under a new one
+                lookInStoreNext(); // its lease ran out: claimed from the store under a new one
             }
         }
         return taken;
     }
 
-    /** Whether jobs may wait in the store unleased since the last call; clears the sign. */
-    boolean takeStoreSign() {
-        return storeSign.getAndSet(false);
+    /** Whether jobs may wait in the store unleased since the last call; clears the flag. */
+    boolean takeLookInStore() {
+        return jobsMayWaitInStore.getAndSet(false);
     }
 
     /** Takes every waiting job, for giving them back to the store when the workers stop. */

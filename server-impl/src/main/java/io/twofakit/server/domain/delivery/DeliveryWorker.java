@@ -85,17 +85,17 @@ public final class DeliveryWorker implements WorkSource {
     public Batch poll(int capacity) {
         List<DeliveryStore.ClaimedJob> jobs = new ArrayList<>(handOff.take(capacity));
         Instant now = realClock.instant();
-        boolean storeSign = handOff.takeStoreSign();
-        if (jobs.size() < capacity && (storeSign || !now.isBefore(nextStorePoll))) {
+        boolean lookInStore = handOff.takeLookInStore();
+        if (jobs.size() < capacity && (lookInStore || !now.isBefore(nextStorePoll))) {
             nextStorePoll = now.plus(STORE_POLL);
             int wanted = capacity - jobs.size();
             List<DeliveryStore.ClaimedJob> claimed = store.claim(wanted, now, LEASE);
             if (claimed.size() == wanted) {
-                handOff.signStoreWork(); // there may be more: look again at the next poll
+                handOff.lookInStoreNext(); // there may be more: look again at the next poll
             }
             jobs.addAll(claimed);
-        } else if (storeSign) {
-            handOff.signStoreWork(); // no room now: keep the sign for the next poll
+        } else if (lookInStore) {
+            handOff.lookInStoreNext(); // no capacity now: look at the next poll
         }
         List<Runnable> tasks = new ArrayList<>();
         for (DeliveryStore.ClaimedJob claimed : jobs) {

@@ -1,5 +1,6 @@
 package io.twofakit.server.domain.profile;
 
+import io.twofakit.server.domain.AccountResources;
 import io.twofakit.server.domain.ConflictException;
 import io.twofakit.server.domain.NameAlreadyTakenException;
 import io.twofakit.server.domain.Names;
@@ -33,11 +34,13 @@ public final class ProfileService {
     public static final int MAX_CODE_LENGTH = 11;
 
     private final ProfileStore store;
+    private final AccountResources<Profile> profiles;
     private final TemplateReferences references;
 
     public ProfileService(ProfileStore store, TemplateStore templates, WhatsAppTemplateStore whatsAppTemplates,
                           WhatsAppConfigurationService whatsAppConfigurations) {
         this.store = store;
+        this.profiles = new AccountResources<>(store, ResourceNotFoundException.Kind.PROFILE);
         this.references = new TemplateReferences(templates, whatsAppTemplates, whatsAppConfigurations);
     }
 
@@ -65,7 +68,7 @@ public final class ProfileService {
     }
 
     public Profile read(String accountId, UUID id) {
-        return store.find(accountId, id).orElseThrow(() -> notFound(id));
+        return profiles.read(accountId, id);
     }
 
     /** The account's profiles, only the one named {@code name} when it is given, oldest first. */
@@ -117,14 +120,12 @@ public final class ProfileService {
 
     /** Deletes the profile, and with it the callback configurations scoped to it. */
     public void delete(String accountId, UUID id) {
-        if (!store.delete(accountId, id)) {
-            throw notFound(id);
-        }
+        profiles.delete(accountId, id);
     }
 
     private void modify(String accountId, UUID id, UnaryOperator<Profile> change) {
         try {
-            store.modify(accountId, id, change).orElseThrow(() -> notFound(id));
+            profiles.modify(accountId, id, change);
         } catch (NameAlreadyTakenException e) {
             throw nameTaken(e.name());
         }
@@ -154,9 +155,5 @@ public final class ProfileService {
     private static ConflictException nameTaken(String name) {
         return new ConflictException("Profile with name " + name + " already exists. Profile name must be unique.")
                 .with("profileName", name);
-    }
-
-    private static ResourceNotFoundException notFound(UUID id) {
-        return new ResourceNotFoundException(ResourceNotFoundException.Kind.PROFILE, id.toString());
     }
 }
