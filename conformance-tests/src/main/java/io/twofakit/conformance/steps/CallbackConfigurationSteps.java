@@ -194,11 +194,25 @@ public class CallbackConfigurationSteps {
         callbacks.patch(state.client(), base, Map.of("url", world.get(base).name(), "profileId", profiles.get(profile).id()));
     }
 
-    @When("it changes the callback configuration {string} with the body {string}")
-    public void itChangesTheCallbackConfigurationWithTheBody(String base, String body) {
-        String id = world.get(base).id();
-        world.askedFor(id);
-        state.received(accounts.deliberatelyInvalid().api().contentType(ContentType.JSON).body(body).patch(ITEM_PATH, id));
+    @When("it sets the header {string} of the callback configuration {string}")
+    public void itSetsTheHeader(String header, String base) {
+        callbacks.patch(state.client(), base,
+                Map.of("url", world.get(base).name(), "headers", Map.of(header, "evil.example.com")));
+    }
+
+    @When("it moves the callback configuration {string} to the URL {string}")
+    public void itMovesTheCallbackConfigurationToTheUrl(String base, String url) {
+        callbacks.patch(state.client(), base, Map.of("url", url));
+    }
+
+    @When("it changes the headers of the callback configuration {string} without its URL")
+    public void itChangesTheHeadersWithoutItsUrl(String base) {
+        callbacks.patch(accounts.deliberatelyInvalid(), base, Map.of("headers", Map.of("X-Tenant", "other")));
+    }
+
+    @When("it scopes the callback configuration {string} to a profile that does not exist")
+    public void itScopesTheCallbackConfigurationToAMissingProfile(String base) {
+        callbacks.patch(state.client(), base, Map.of("url", world.get(base).name(), "profileId", UUID.randomUUID().toString()));
     }
 
     @Then("the change answers the callback configuration {string} at the URL of {string} for {scope} with the headers:")

@@ -326,6 +326,11 @@ public class OtpSteps {
         state.received(state.client().api().delete(ITEM_PATH, id));
     }
 
+    @When("it deletes the OTP again")
+    public void itDeletesTheOtpAgain() {
+        itDeletesTheOtp();
+    }
+
     @Then("the OTP is deleted")
     public void theOtpIsDeleted() {
         assertStatus(200, state.lastResponse());

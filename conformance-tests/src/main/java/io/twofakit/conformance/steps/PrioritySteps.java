@@ -36,7 +36,7 @@ public class PrioritySteps {
 
     static final String PATH = "/2fa/v4/priorities";
     private static final String ITEM_PATH = PATH + "/{id}";
-    private static final Pattern ENTRY = Pattern.compile("(SMS|VIBER|VOICE|WHATSAPP) at (-?\\d+)");
+    private static final Pattern ENTRY = Pattern.compile("([A-Z]+) at (-?\\d+)");
 
     private final ScenarioState state;
     private final PriorityWorld world;
@@ -52,7 +52,7 @@ public class PrioritySteps {
     }
 
     /** Channel entries as a scenario writes them: {@code SMS at 1 and VIBER at 2}. */
-    @ParameterType("(?:SMS|VIBER|VOICE|WHATSAPP) at -?\\d+(?: and (?:SMS|VIBER|VOICE|WHATSAPP) at -?\\d+)*")
+    @ParameterType("[A-Z]+ at -?\\d+(?: and [A-Z]+ at -?\\d+)*")
     public List<Map<String, Object>> channelRanks(String text) {
         List<Map<String, Object>> entries = new ArrayList<>();
         Matcher entry = ENTRY.matcher(text);
@@ -162,11 +162,14 @@ public class PrioritySteps {
         priorities.patch(state.client(), base, Map.of("channelPriority", List.of()));
     }
 
-    @When("it changes the priority {string} with the body {string}")
-    public void itChangesThePriorityWithTheBody(String base, String body) {
-        String id = world.get(base).id();
-        world.askedFor(id);
-        state.received(accounts.deliberatelyInvalid().api().contentType(ContentType.JSON).body(body).patch(ITEM_PATH, id));
+    @When("it changes the channels of the priority {string} to {channelRanks}, which breaks the contract")
+    public void itChangesTheChannelsAgainstTheContract(String base, List<Map<String, Object>> channels) {
+        priorities.patch(accounts.deliberatelyInvalid(), base, Map.of("channelPriority", channels));
+    }
+
+    @When("it renames the priority {string} to an empty name")
+    public void itRenamesThePriorityToAnEmptyName(String base) {
+        priorities.patch(accounts.deliberatelyInvalid(), base, Map.of("name", ""));
     }
 
     @Then("the priority {string} reads back without channels")

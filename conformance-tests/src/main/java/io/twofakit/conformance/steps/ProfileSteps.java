@@ -193,11 +193,20 @@ public class ProfileSteps {
         profiles.patch(state.client(), base, Map.of("channels", channels(channels)));
     }
 
-    @When("it changes the profile {string} with the body {string}")
-    public void itChangesTheProfileWithTheBody(String base, String body) {
-        String id = world.get(base).id();
-        world.askedFor(id);
-        state.received(accounts.deliberatelyInvalid().api().contentType(ContentType.JSON).body(body).patch(ITEM_PATH, id));
+    @When("it allows {int} attempts to the profile {string}")
+    public void itAllowsAttempts(int attempts, String base) {
+        profiles.patch(accounts.deliberatelyInvalid(), base, Map.of("attempts", attempts));
+    }
+
+    @When("it gives the profile {string} codes of {int} characters, alphanumeric {string}")
+    public void itGivesCodes(String base, int length, String alphanumeric) {
+        profiles.patch(accounts.deliberatelyInvalid(), base, Map.of("otpCodeLength", length, "alphanumeric", alphanumeric));
+    }
+
+    @When("it changes the channel of the profile {string} to the unknown channel {string}")
+    public void itChangesTheChannelToAnUnknownOne(String base, String channel) {
+        profiles.patch(accounts.deliberatelyInvalid(), base,
+                Map.of("channels", List.of(Map.of("type", channel, "templates", List.of()))));
     }
 
     @When("it adds to the profile {string} the templates:")
@@ -208,8 +217,22 @@ public class ProfileSteps {
                 .post(TEMPLATES_PATH, id));
     }
 
-    @When("it adds to the profile {string} with the body {string}")
-    public void itAddsWithTheBody(String base, String body) {
+    @When("it adds to the profile {string} no channel at all")
+    public void itAddsNoChannel(String base) {
+        addDeliberatelyInvalid(base, Map.of("channels", List.of()));
+    }
+
+    @When("it adds to the profile {string} an SMS channel whose template is null")
+    public void itAddsANullTemplate(String base) {
+        List<Object> templates = new ArrayList<>();
+        templates.add(null);
+        Map<String, Object> channel = new LinkedHashMap<>();
+        channel.put("type", "SMS");
+        channel.put("templates", templates);
+        addDeliberatelyInvalid(base, Map.of("channels", List.of(channel)));
+    }
+
+    private void addDeliberatelyInvalid(String base, Map<String, Object> body) {
         String id = world.get(base).id();
         world.askedFor(id);
         state.received(accounts.deliberatelyInvalid().api().contentType(ContentType.JSON).body(body).post(TEMPLATES_PATH, id));
@@ -298,6 +321,12 @@ public class ProfileSteps {
     @Then("the profile is refused as invalid, naming the field {string}")
     public void theProfileIsRefusedAsInvalid(String field) {
         assertViolationNaming(field, state.lastResponse());
+    }
+
+    @Then("the profile is refused as invalid, naming the fields {string} and {string}")
+    public void theProfileIsRefusedAsInvalidNamingBoth(String field, String other) {
+        assertViolationNaming(field, state.lastResponse());
+        assertViolationNaming(other, state.lastResponse());
     }
 
     @Then("the profile is refused because the {word} template {string} does not exist, naming the field {string}")

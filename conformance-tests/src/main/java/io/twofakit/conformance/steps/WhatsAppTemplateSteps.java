@@ -255,6 +255,12 @@ public class WhatsAppTemplateSteps {
         }
     }
 
+    @Then("a search of its WhatsApp templates named {string} finds none")
+    public void aSearchNamedFindsNone(String base) {
+        itSearchesNamed(base);
+        noWhatsAppTemplateNamedIsFound(base);
+    }
+
     @Then("no WhatsApp template named {string} is found")
     public void noWhatsAppTemplateNamedIsFound(String base) {
         Response response = state.lastResponse();
