@@ -1,21 +1,35 @@
 package io.twofakit.server.domain;
 
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * What the services of priorities, profiles and callback configurations do alike with their store: read,
- * change and delete one resource of an account by its id, answering "not found" when the account has none
- * with that id (a resource of another account included).
+ * What the services of priorities, profiles and callback configurations do alike with their store: store a
+ * new resource, read, change and delete one by its id, answering "not found" when the account has none with
+ * that id (a resource of another account included), and a conflict in the service's words when the store
+ * finds the name taken.
  */
 public final class AccountResources<T> {
 
     private final AccountResourceStore<T> store;
     private final ResourceNotFoundException.Kind kind;
+    private final Function<String, ? extends TwofaException> nameTaken;
 
-    public AccountResources(AccountResourceStore<T> store, ResourceNotFoundException.Kind kind) {
+    /** @param nameTaken the answer to a name the account has given another resource already */
+    public AccountResources(AccountResourceStore<T> store, ResourceNotFoundException.Kind kind,
+                            Function<String, ? extends TwofaException> nameTaken) {
         this.store = store;
         this.kind = kind;
+        this.nameTaken = nameTaken;
+    }
+
+    public void insert(T resource) {
+        try {
+            store.insert(resource);
+        } catch (NameAlreadyTakenException e) {
+            throw nameTaken.apply(e.name());
+        }
     }
 
     public T read(String accountId, UUID id) {
@@ -24,7 +38,11 @@ public final class AccountResources<T> {
 
     /** Applies {@code change} under the store's lock (see {@link AccountResourceStore#modify}); the stored result. */
     public T modify(String accountId, UUID id, UnaryOperator<T> change) {
-        return store.modify(accountId, id, change).orElseThrow(() -> notFound(id));
+        try {
+            return store.modify(accountId, id, change).orElseThrow(() -> notFound(id));
+        } catch (NameAlreadyTakenException e) {
+            throw nameTaken.apply(e.name());
+        }
     }
 
     public void delete(String accountId, UUID id) {

@@ -2,7 +2,6 @@ package io.twofakit.server.domain.callback;
 
 import io.twofakit.server.domain.AccountResources;
 import io.twofakit.server.domain.ConflictException;
-import io.twofakit.server.domain.NameAlreadyTakenException;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
@@ -25,7 +24,8 @@ public final class CallbackConfigurationService {
 
     public CallbackConfigurationService(CallbackConfigurationStore store, ProfileStore profiles) {
         this.store = store;
-        this.configurations = new AccountResources<>(store, ResourceNotFoundException.Kind.CALLBACK_CONFIGURATION);
+        this.configurations = new AccountResources<>(store, ResourceNotFoundException.Kind.CALLBACK_CONFIGURATION,
+                url -> new ConflictException("Callback configuration already exists."));
         this.profiles = profiles;
     }
 
@@ -40,7 +40,7 @@ public final class CallbackConfigurationService {
         check(accountId, url, given, profileId);
         CallbackConfiguration configuration = new CallbackConfiguration(UUID.randomUUID(), accountId, url, given, profileId);
         write(() -> {
-            store.insert(configuration);
+            configurations.insert(configuration);
             return configuration;
         });
         return configuration.id();
@@ -77,12 +77,10 @@ public final class CallbackConfigurationService {
         }
     }
 
-    /** Runs a store write, translating what the database refuses into the API's answers. */
+    /** Runs a store write, translating a profile deleted meanwhile into the API's answer. */
     private static <T> T write(Supplier<T> write) {
         try {
             return write.get();
-        } catch (NameAlreadyTakenException e) {
-            throw new ConflictException("Callback configuration already exists.");
         } catch (ProfileGoneException e) {
             throw new ValidationFailedException(List.of(noSuchProfile()));
         }

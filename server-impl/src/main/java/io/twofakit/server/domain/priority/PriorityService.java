@@ -3,7 +3,6 @@ package io.twofakit.server.domain.priority;
 import io.twofakit.server.domain.AccountResources;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.ConflictException;
-import io.twofakit.server.domain.NameAlreadyTakenException;
 import io.twofakit.server.domain.Names;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
@@ -30,7 +29,7 @@ public final class PriorityService {
 
     public PriorityService(PriorityStore store) {
         this.store = store;
-        this.priorities = new AccountResources<>(store, ResourceNotFoundException.Kind.PRIORITY);
+        this.priorities = new AccountResources<>(store, ResourceNotFoundException.Kind.PRIORITY, PriorityService::nameTaken);
     }
 
     /** Creates a priority; 400 for a broken rule, 409 for a taken name. */
@@ -42,11 +41,7 @@ public final class PriorityService {
             throw new ValidationFailedException(violations);
         }
         Priority priority = new Priority(UUID.randomUUID(), accountId, name, channels);
-        try {
-            store.insert(priority);
-        } catch (NameAlreadyTakenException e) {
-            throw nameTaken(name);
-        }
+        priorities.insert(priority);
         return priority.id();
     }
 
@@ -71,13 +66,9 @@ public final class PriorityService {
         if (!violations.isEmpty()) {
             throw new ValidationFailedException(violations);
         }
-        try {
-            priorities.modify(accountId, id, current -> new Priority(current.id(), current.accountId(),
-                    changes.name() != null ? changes.name() : current.name(),
-                    changes.channels() != null ? changes.channels() : current.channels()));
-        } catch (NameAlreadyTakenException e) {
-            throw nameTaken(changes.name());
-        }
+        priorities.modify(accountId, id, current -> new Priority(current.id(), current.accountId(),
+                changes.name() != null ? changes.name() : current.name(),
+                changes.channels() != null ? changes.channels() : current.channels()));
     }
 
     public void delete(String accountId, UUID id) {

@@ -2,7 +2,6 @@ package io.twofakit.server.domain.profile;
 
 import io.twofakit.server.domain.AccountResources;
 import io.twofakit.server.domain.ConflictException;
-import io.twofakit.server.domain.NameAlreadyTakenException;
 import io.twofakit.server.domain.Names;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
@@ -13,7 +12,6 @@ import io.twofakit.server.domain.whatsapp.WhatsAppTemplateStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 /**
  * The rules of profiles. Guarantees: a name unique per account (also under concurrent requests), at most
@@ -40,7 +38,7 @@ public final class ProfileService {
     public ProfileService(ProfileStore store, TemplateStore templates, WhatsAppTemplateStore whatsAppTemplates,
                           WhatsAppConfigurationService whatsAppConfigurations) {
         this.store = store;
-        this.profiles = new AccountResources<>(store, ResourceNotFoundException.Kind.PROFILE);
+        this.profiles = new AccountResources<>(store, ResourceNotFoundException.Kind.PROFILE, ProfileService::nameTaken);
         this.references = new TemplateReferences(templates, whatsAppTemplates, whatsAppConfigurations);
     }
 
@@ -59,11 +57,7 @@ public final class ProfileService {
 
         Profile profile = new Profile(UUID.randomUUID(), accountId, request.name(), attempts, codeLength,
                 Boolean.TRUE.equals(request.alphanumeric()), ProfileChannels.join(List.of(), request.channels()));
-        try {
-            store.insert(profile);
-        } catch (NameAlreadyTakenException e) {
-            throw nameTaken(profile.name());
-        }
+        profiles.insert(profile);
         return profile.id();
     }
 
@@ -90,7 +84,7 @@ public final class ProfileService {
         failOn(violations);
         List<ProfileChannel> channels = changes.channels() == null ? null : ProfileChannels.join(List.of(), changes.channels());
 
-        modify(accountId, id, current -> new Profile(current.id(), current.accountId(),
+        profiles.modify(accountId, id, current -> new Profile(current.id(), current.accountId(),
                 changes.name() != null ? changes.name() : current.name(),
                 changes.attempts() != null ? changes.attempts() : current.attempts(),
                 changes.otpCodeLength() != null ? changes.otpCodeLength() : current.otpCodeLength(),
@@ -104,12 +98,12 @@ public final class ProfileService {
         List<Violation> violations = new ArrayList<>();
         references.check(accountId, added, violations);
         failOn(violations);
-        modify(accountId, id, current -> withChannels(current, ProfileChannels.join(current.channels(), added)));
+        profiles.modify(accountId, id, current -> withChannels(current, ProfileChannels.join(current.channels(), added)));
     }
 
     /** Removes the templates named {@code templateName} from every channel of the profile; 404 when it uses none. */
     public void removeTemplate(String accountId, UUID id, String templateName) {
-        modify(accountId, id, current -> {
+        profiles.modify(accountId, id, current -> {
             if (!ProfileChannels.uses(current.channels(), templateName)) {
                 throw new ResourceNotFoundException(ResourceNotFoundException.Kind.PROFILE_TEMPLATE,
                         ResourceNotFoundException.Lookup.NAME, templateName);
@@ -121,14 +115,6 @@ public final class ProfileService {
     /** Deletes the profile, and with it the callback configurations scoped to it. */
     public void delete(String accountId, UUID id) {
         profiles.delete(accountId, id);
-    }
-
-    private void modify(String accountId, UUID id, UnaryOperator<Profile> change) {
-        try {
-            profiles.modify(accountId, id, change);
-        } catch (NameAlreadyTakenException e) {
-            throw nameTaken(e.name());
-        }
     }
 
     private static Profile withChannels(Profile profile, List<ProfileChannel> channels) {
