@@ -11,10 +11,12 @@ Feature: Priorities
     Then the priority is created
     And the priority "sms_then_viber" reads back trying SMS at 1 and VIBER at 2
 
-  Scenario: A priority may have a single channel, and entries keep the order given
+  Scenario: A priority may have a single channel
     When it creates a priority "voice_only" trying VOICE at 1
     Then the priority is created
     And the priority "voice_only" reads back trying VOICE at 1
+
+  Scenario: Entries keep the order given, whatever their ranks
     When it creates a priority "backup_first" trying WHATSAPP at 5 and SMS at 2
     Then the priority is created
     And the priority "backup_first" reads back trying WHATSAPP at 5 and SMS at 2
@@ -36,9 +38,11 @@ Feature: Priorities
     When it creates a priority "same_channel" trying SMS at 1 and SMS at 2
     Then the priority is refused as invalid, naming the field "channelPriority"
 
-  Scenario: A priority has at most two channels and ranks from 1
+  Scenario: A priority has at most two channels
     When it creates a priority "three" trying SMS at 1 and VIBER at 2 and VOICE at 3, which breaks the contract
     Then the priority is refused as invalid, naming the field "channelPriority"
+
+  Scenario: A rank is 1 or more
     When it creates a priority "rank_zero" trying SMS at 0, which breaks the contract
     Then the priority is refused as invalid, naming the field "channelPriority[0].priority"
 
