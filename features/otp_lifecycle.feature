@@ -42,7 +42,6 @@ Feature: The life of an OTP
     Then the validation answers VERIFIED
     And the OTP reads back as VERIFIED with 2 of 3 attempts used
 
-  @destructive
   Scenario: The wrong code that uses the last attempt ends the OTP
     Given an OTP with the code "4711" sent to "+49170000001" with the profile "login"
     When a wrong code is validated
@@ -91,13 +90,16 @@ Feature: The life of an OTP
     Then the validation answers EXPIRED
     And the OTP reads back as EXPIRED with 0 of 3 attempts used
 
-  @destructive
   Scenario: A deleted OTP is gone
     Given an OTP with the code "4711" sent to "+49170000001" with the profile "login"
     When it deletes the OTP
     Then the OTP is deleted
     And the OTP is no longer found
-    When it deletes an OTP that does not exist
+
+  Scenario: A deleted OTP cannot be deleted again
+    Given an OTP with the code "4711" sent to "+49170000001" with the profile "login"
+    And it deletes the OTP
+    When it deletes the OTP again
     Then the OTP is not found, naming its id
 
   Scenario: OTPs are listed newest first, by recipient
@@ -172,30 +174,24 @@ Feature: The life of an OTP
       | languageCode | de             |
       | priorityName | no_such_order  |
 
-  Scenario: An OTP needs a recipient and a profile that exists
-    When an OTP is sent with the profile "login" but without a recipient
-    Then the OTP request is refused as invalid, naming the field "to"
-    When an OTP is sent to "+49170000001" without a profile
-    Then the OTP request is refused as invalid, naming the field "profileName"
-    When an OTP is sent to "+49170000001" with a profile that does not exist
-    Then the OTP request is refused as invalid, naming the field "profileName"
-
-  Scenario Outline: A body that is not an OTP request is refused
-    When an OTP is sent from the body '<body>'
+  Scenario Outline: An OTP needs a recipient and a profile that exists: <problem>
+    When an OTP is sent <request>
     Then the OTP request is refused as invalid, naming the field "<field>"
 
     Examples:
-      | body                                    | field       |
-      | {"to": 49170000001, "profileName": "x"} | to          |
-      | {"to": "+49170000001", "profileName":   | body        |
-      | []                                      | body        |
+      | problem                | request                                                | field       |
+      | no recipient           | with the profile "login" but without a recipient       | to          |
+      | no profile             | to "+49170000001" without a profile                    | profileName |
+      | an unknown profile     | to "+49170000001" with a profile that does not exist   | profileName |
 
-  Scenario: A validation needs a code of 4 to 11 characters
+  Scenario Outline: A validation needs a code of 4 to 11 characters, and a refused one counts no attempt: <problem>
     Given an OTP with the code "4711" sent to "+49170000001" with the profile "login"
-    When the OTP is validated without a code
-    Then the OTP request is refused as invalid, naming the field "otpCode"
-    When a code of 3 characters is validated
-    Then the OTP request is refused as invalid, naming the field "otpCode"
-    When a code of 12 characters is validated
+    When <validation>
     Then the OTP request is refused as invalid, naming the field "otpCode"
     And the OTP reads back as ACTIVE with 0 of 3 attempts used
+
+    Examples:
+      | problem          | validation                             |
+      | no code          | the OTP is validated without a code    |
+      | 3 characters     | a code of 3 characters is validated    |
+      | 12 characters    | a code of 12 characters is validated   |

@@ -101,7 +101,7 @@ Feature: SMS, Viber and Voice templates
       | Viber   |
       | Voice   |
 
-  Scenario Outline: A <channel> template that a profile uses keeps its name
+  Scenario Outline: A <channel> template that a profile uses keeps its name, and the profile still sends
     Given a <channel> template "welcome" in en
     And a profile "register" with the <channel> template "welcome" in en
     When it renames the <channel> template "welcome" to "greeting"
@@ -109,10 +109,29 @@ Feature: SMS, Viber and Voice templates
     And the <channel> template "welcome" is unchanged
     When an OTP with the code "4711" is sent to "+49170000040" with the profile "register"
     Then the OTP is accepted
+
+    Examples:
+      | channel |
+      | SMS     |
+      | Viber   |
+      | Voice   |
+
+  Scenario Outline: The message of a <channel> template that a profile uses can change
+    Given a <channel> template "welcome" in en
+    And a profile "register" with the <channel> template "welcome" in en
     When it changes the message of the <channel> template "welcome" to "Hello {{otp_code}}"
     Then the change is accepted
-    When it removes the template "welcome" from the profile "register"
-    Then the change is accepted
+
+    Examples:
+      | channel |
+      | SMS     |
+      | Viber   |
+      | Voice   |
+
+  Scenario Outline: A <channel> template that no profile uses any more can be renamed
+    Given a <channel> template "welcome" in en
+    And a profile "register" with the <channel> template "welcome" in en
+    And it removes the template "welcome" from the profile "register"
     When it renames the <channel> template "welcome" to "greeting"
     Then the change is accepted
     And the <channel> template "greeting" reads back under its new name
@@ -144,6 +163,16 @@ Feature: SMS, Viber and Voice templates
     When it deletes the <channel> template "welcome"
     Then the deletion is accepted
     And the <channel> template "welcome" is no longer found
+
+    Examples:
+      | channel |
+      | SMS     |
+      | Viber   |
+      | Voice   |
+
+  Scenario Outline: A deleted <channel> template cannot be deleted again
+    Given a <channel> template "welcome" in en
+    And it deletes the <channel> template "welcome"
     When it deletes the <channel> template "welcome" again
     Then it is not found, naming the template's id
 
@@ -203,11 +232,19 @@ Feature: SMS, Viber and Voice templates
       | Viber   |
       | Voice   |
 
-  Scenario Outline: A <channel> template's name is at most 256 characters and its message at most 512
+  Scenario Outline: A <channel> template's name is at most 256 characters
     When it creates a <channel> template with a name of 256 characters
     Then the <channel> template is created
     When it creates a <channel> template with a name of 257 characters
     Then the template is refused as invalid, naming the field "name"
+
+    Examples:
+      | channel |
+      | SMS     |
+      | Viber   |
+      | Voice   |
+
+  Scenario Outline: A <channel> template's message is at most 512 characters
     When it creates a <channel> template with a message of 512 characters
     Then the <channel> template is created
     When it creates a <channel> template with a message of 513 characters

@@ -9,8 +9,9 @@ Feature: WhatsApp configuration and templates
   refused while a profile uses it.
 
   The scenarios that need an account without a configuration use whichever account (of the first and the
-  second key) has none yet, and are skipped when both have one. Every scenario names its templates with a
-  random suffix and deletes them afterwards.
+  second key) has none yet, and are skipped when both have one. The scenarios that need a configuration
+  create one for the first account when it has none, which cannot be undone: they are tagged @destructive.
+  Every scenario names its templates with a random suffix and deletes them afterwards.
 
   Scenario: An account without a WhatsApp configuration has none to read
     Given an account without a WhatsApp configuration
@@ -28,6 +29,7 @@ Feature: WhatsApp configuration and templates
     When it deletes a WhatsApp template that does not exist
     Then it is forbidden for want of a WhatsApp configuration
 
+  @destructive
   Scenario: A WhatsApp configuration needs a WhatsApp account id that is a UUID
     Given the account has a WhatsApp configuration
     When it creates a WhatsApp configuration without a WhatsApp account id
@@ -35,6 +37,7 @@ Feature: WhatsApp configuration and templates
     When it creates a WhatsApp configuration with the WhatsApp account id "not-a-uuid"
     Then the WhatsApp configuration is refused as invalid, naming the field "whatsAppAccountId"
 
+  @destructive
   Scenario: A submitted template is pending review, then approved
     Given the account has a WhatsApp configuration
     When it submits a WhatsApp template "otp_review" in en_US
@@ -42,6 +45,7 @@ Feature: WhatsApp configuration and templates
     And the WhatsApp template "otp_review" in en_US is PENDING
     And the WhatsApp template "otp_review" in en_US is APPROVED within 30 seconds
 
+  @destructive
   Scenario: A COPY_CODE template shows the text WhatsApp renders, with the security recommendation by default
     Given the account has a WhatsApp configuration
     When it submits a WhatsApp template "otp_copy" in en
@@ -57,6 +61,7 @@ Feature: WhatsApp configuration and templates
       | buttonUrl                   | https://www.whatsapp.com/otp/code/?otp_type=COPY_CODE&code=otp{{1}}           |
     And its creation and update times are ISO-8601 without a time zone
 
+  @destructive
   Scenario: A template without the security recommendation, valid longer
     Given the account has a WhatsApp configuration
     When it submits a WhatsApp template "otp_plain" in de without the security recommendation, valid for 10 minutes
@@ -67,6 +72,7 @@ Feature: WhatsApp configuration and templates
       | codeExpirationTime          | 10                                 |
       | codeExpirationText          | This code expires in 10 minutes.   |
 
+  @destructive
   Scenario: A ONE_TAP template names the app that receives the code
     Given the account has a WhatsApp configuration
     When it submits a ONE_TAP WhatsApp template "otp_tap" in en for the app "com.example.app" signed "K8a/AINcGX7"
@@ -78,6 +84,7 @@ Feature: WhatsApp configuration and templates
       | autofillButtonText | Fill in the code |
       | copyButtonText     | Copy the code    |
 
+  @destructive
   Scenario Outline: A ONE_TAP template without <missing> is refused, naming each missing field
     Given the account has a WhatsApp configuration
     When it submits a ONE_TAP WhatsApp template "otp_tap" in en without "<missing>"
@@ -89,6 +96,7 @@ Feature: WhatsApp configuration and templates
       | signatureHash              |
       | packageName, signatureHash |
 
+  @destructive
   Scenario Outline: A template that breaks the contract is refused, naming the field
     Given the account has a WhatsApp configuration
     When it submits a WhatsApp template whose <field> is "<value>"
@@ -102,6 +110,7 @@ Feature: WhatsApp configuration and templates
       | type               | MARKETING |
       | codeExpirationTime | three     |
 
+  @destructive
   Scenario: A code valid for more than 90 minutes, or none, is refused
     Given the account has a WhatsApp configuration
     When it submits a WhatsApp template whose codeExpirationTime is 91
@@ -109,11 +118,13 @@ Feature: WhatsApp configuration and templates
     When it submits a WhatsApp template whose codeExpirationTime is 0
     Then the WhatsApp template is refused as invalid, naming the field "codeExpirationTime"
 
+  @destructive
   Scenario: A template needs a language
     Given the account has a WhatsApp configuration
     When it submits a WhatsApp template without a language
     Then the WhatsApp template is refused as invalid, naming the field "language"
 
+  @destructive
   Scenario: Submitting the same template again changes nothing
     Given the account has a WhatsApp configuration
     And a WhatsApp template "otp_login" in en
@@ -124,6 +135,7 @@ Feature: WhatsApp configuration and templates
       | name      | language |
       | otp_login | en       |
 
+  @destructive
   Scenario: A name is unique per language
     Given the account has a WhatsApp configuration
     And a WhatsApp template "otp_login" in en
@@ -132,6 +144,7 @@ Feature: WhatsApp configuration and templates
     When it submits a WhatsApp template "otp_login" in de
     Then the submission is accepted
 
+  @destructive
   Scenario: Templates are found by name, by name and language, by language, or all together
     Given the account has a WhatsApp configuration
     And a WhatsApp template "otp_login" in en
@@ -161,6 +174,7 @@ Feature: WhatsApp configuration and templates
       | otp_login  | en       |
       | otp_signup | en       |
 
+  @destructive
   Scenario: A search by a name that no template has finds nothing, with or without a language
     Given the account has a WhatsApp configuration
     And a WhatsApp template "otp_login" in en
@@ -169,38 +183,48 @@ Feature: WhatsApp configuration and templates
     When it searches its WhatsApp templates named "otp_login" in fr
     Then no WhatsApp template named "otp_login" is found
 
+  @destructive
   Scenario: A deleted template is gone
     Given the account has a WhatsApp configuration
     And a WhatsApp template "otp_login" in en
     When it deletes the WhatsApp template "otp_login" in en
     Then the WhatsApp template is deleted
-    When it searches its WhatsApp templates named "otp_login"
-    Then no WhatsApp template named "otp_login" is found
+    And a search of its WhatsApp templates named "otp_login" finds none
+
+  @destructive
+  Scenario: A deleted template cannot be deleted again
+    Given the account has a WhatsApp configuration
+    And a WhatsApp template "otp_login" in en
+    And it deletes the WhatsApp template "otp_login" in en
     When it deletes that WhatsApp template again
     Then the WhatsApp template is not found, naming its id
 
+  @destructive
   Scenario: A template that does not exist is not found
     Given the account has a WhatsApp configuration
     When it deletes a WhatsApp template that does not exist
     Then the WhatsApp template is not found, naming its id
 
+  @destructive
   Scenario: A search in a language the contract does not know is refused as invalid
     Given the account has a WhatsApp configuration
     When it searches its WhatsApp templates in the unknown language "xx_XX"
     Then the WhatsApp template is refused as invalid, naming the field "language"
 
+  @destructive
   Scenario: An id that cannot be a template id is refused as invalid
     Given the account has a WhatsApp configuration
     When it deletes the WhatsApp template with the id "no*such:id"
     Then the WhatsApp template is refused as invalid, naming the field "template-id"
 
+  @destructive
   Scenario: WhatsApp templates are listed with the templates of every channel
     Given the account has a WhatsApp configuration
     And a WhatsApp template "otp_overview" in en
     When it lists the templates of every channel
     Then the templates of every channel include the WhatsApp template "otp_overview" in en with its rendered message
 
-  @second-account
+  @second-account @destructive
   Scenario: Another account neither sees nor deletes an account's WhatsApp templates
     Given the account has a WhatsApp configuration
     And a WhatsApp template "otp_private" in en

@@ -3,7 +3,7 @@ package io.twofakit.conformance;
 /** The callback configurations one scenario created, by the base names its steps give them. PicoContainer makes one per scenario. */
 public class CallbackWorld extends ResourceWorld {
 
-    public CallbackWorld(TemplateWorld names) {
+    public CallbackWorld(ScenarioNames names) {
         super("callback configuration", names);
     }
 }

@@ -3,7 +3,7 @@ package io.twofakit.conformance;
 /** The priorities one scenario created. PicoContainer makes one per scenario. */
 public class PriorityWorld extends ResourceWorld {
 
-    public PriorityWorld(TemplateWorld names) {
+    public PriorityWorld(ScenarioNames names) {
         super("priority", names);
     }
 }

@@ -3,7 +3,7 @@ package io.twofakit.conformance;
 /** The profiles one scenario created. PicoContainer makes one per scenario. */
 public class ProfileWorld extends ResourceWorld {
 
-    public ProfileWorld(TemplateWorld names) {
+    public ProfileWorld(ScenarioNames names) {
         super("profile", names);
     }
 }

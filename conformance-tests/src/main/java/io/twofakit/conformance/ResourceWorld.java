@@ -10,7 +10,7 @@ import java.util.Map;
  * What one scenario has created of one kind of resource (profiles, priorities or callback configurations):
  * each by the base name the scenario gives it, with its id and the account that owns it, so that steps can
  * find it and the scenario can delete it afterwards. Names get the scenario's random suffix
- * ({@link TemplateWorld#nameFor}), so a scenario can run twice against one server.
+ * ({@link ScenarioNames}), so a scenario can run twice against one server.
  */
 public class ResourceWorld {
 
@@ -19,12 +19,12 @@ public class ResourceWorld {
     }
 
     private final String kind;
-    private final TemplateWorld names;
+    private final ScenarioNames names;
     private final Map<String, Created> byBase = new HashMap<>();
     private final List<Created> toDelete = new ArrayList<>();
     private String lastId;
 
-    protected ResourceWorld(String kind, TemplateWorld names) {
+    protected ResourceWorld(String kind, ScenarioNames names) {
         this.kind = kind;
         this.names = names;
     }

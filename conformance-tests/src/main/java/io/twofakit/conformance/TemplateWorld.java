@@ -8,11 +8,8 @@ import java.util.UUID;
 
 /**
  * What one scenario about templates has created and found: its templates by the base names the scenario
- * uses, what must be deleted afterwards, and the accounts it acts as. PicoContainer makes one per scenario.
- *
- * <p>Every name a scenario gives gets the same random suffix ({@code welcome} becomes {@code welcome_3f9a0c1e}),
- * so that a scenario can run twice against one server, and next to other runs against a shared one. The
- * suffix is lowercase letters and digits, as WhatsApp template names must be.
+ * uses (named as {@link ScenarioNames} says), what must be deleted afterwards, the template id it last asked
+ * for and the WhatsApp account id it read. PicoContainer makes one per scenario.
  */
 public class TemplateWorld {
 
@@ -52,8 +49,7 @@ public class TemplateWorld {
     public record SubmittedWhatsAppTemplate(ApiClient owner, String name, String language) {
     }
 
-    private final ScenarioState state;
-    private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    private final ScenarioNames names;
     private final Map<String, TextTemplate> textTemplates = new HashMap<>();
     private final List<TextTemplateToDelete> textTemplatesToDelete = new ArrayList<>();
     private final List<SubmittedWhatsAppTemplate> whatsAppTemplatesToDelete = new ArrayList<>();
@@ -63,40 +59,13 @@ public class TemplateWorld {
     private record TextTemplateToDelete(ApiClient owner, TextChannel channel, String id) {
     }
 
-    public TemplateWorld(ScenarioState state) {
-        this.state = state;
+    public TemplateWorld(ScenarioNames names) {
+        this.names = names;
     }
 
     /** The name the scenario's base name stands for in this run. */
     public String nameFor(String base) {
-        return base + "_" + suffix;
-    }
-
-    /** The client of the configured API key, sending requests that conform to the contract. */
-    public ApiClient firstAccount() {
-        return new ApiClient(state.config().baseUrl(), state.config().apiKey(), ApiClient.Requests.CONFORMING);
-    }
-
-    /** The client of the second account's key; scenarios that use it are tagged {@code @second-account}. */
-    public ApiClient secondAccount() {
-        String key = state.config().secondApiKey().orElseThrow(() -> new IllegalStateException(
-                "This scenario needs a second account: tag it @second-account"));
-        return new ApiClient(state.config().baseUrl(), key, ApiClient.Requests.CONFORMING);
-    }
-
-    /** The accounts whose keys were given: the first, and the second when there is one. */
-    public List<ApiClient> accounts() {
-        List<ApiClient> accounts = new ArrayList<>(List.of(firstAccount()));
-        if (state.config().secondApiKey().isPresent()) {
-            accounts.add(secondAccount());
-        }
-        return accounts;
-    }
-
-    /** The current client with the same key, for a request that breaks the contract on purpose. */
-    public ApiClient deliberatelyInvalid() {
-        return new ApiClient(state.config().baseUrl(), state.client().apiKey().orElse(null),
-                ApiClient.Requests.DELIBERATELY_INVALID);
+        return names.nameFor(base);
     }
 
     /** Remembers a template the scenario created, under its name. */

@@ -10,10 +10,10 @@ import java.util.Map;
 public class WebhookWorld {
 
     private final ScenarioState state;
-    private final TemplateWorld names;
+    private final ScenarioNames names;
     private final Map<String, String> paths = new HashMap<>();
 
-    public WebhookWorld(ScenarioState state, TemplateWorld names) {
+    public WebhookWorld(ScenarioState state, ScenarioNames names) {
         this.state = state;
         this.names = names;
     }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twofakit.server.conformance.SuiteRun;
-import io.twofakit.server.http.webhooks.WebhookReceiver;
+import io.twofakit.server.http.webhooks.RecordingWebhookReceiver;
 import io.twofakit.server.process.LoadBalancer;
 import io.twofakit.server.process.OtpLoad;
 import io.twofakit.server.process.ServerProcess;
@@ -122,7 +122,7 @@ class BalancedInstancesIT {
     @Test
     @Order(2)
     void nothingAcknowledgedIsLostWhenAnInstanceIsKilled() throws Exception {
-        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+        try (RecordingWebhookReceiver receiver = RecordingWebhookReceiver.start()) {
             OtpLoad load = OtpLoad.prepare(balancer.baseUri(), KEY, receiver.url("/events"));
             ServerProcess victim = instances.get(0);
             long[] killedAt = new long[1];

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.twofakit.server.http.webhooks.WebhookReceiver;
+import io.twofakit.server.http.webhooks.RecordingWebhookReceiver;
 import io.twofakit.server.process.OtpLoad;
 import io.twofakit.server.process.ServerProcess;
 import java.nio.file.Files;
@@ -64,7 +64,7 @@ class KilledServerIT {
         Path log = Path.of("target", "killed-server-" + database + ".log").toAbsolutePath();
         Files.deleteIfExists(log);
 
-        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+        try (RecordingWebhookReceiver receiver = RecordingWebhookReceiver.start()) {
             ServerProcess server = ServerProcess.start(folder, log, options);
             OtpLoad load = OtpLoad.prepare(server.baseUri(), KEY, receiver.url("/events"));
             for (int kill = 1; kill <= KILLS; kill++) {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twofakit.server.config.ServerConfig;
-import io.twofakit.server.http.webhooks.WebhookReceiver;
+import io.twofakit.server.http.webhooks.RecordingWebhookReceiver;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -36,7 +36,7 @@ class OtpApiTest {
     private static final Pattern DIGITS = Pattern.compile("\\d{6}");
     private static TwofaServer server;
     private static OtpTestApi api;
-    private static WebhookReceiver receiver;
+    private static RecordingWebhookReceiver receiver;
 
     @BeforeAll
     static void start() {
@@ -44,7 +44,7 @@ class OtpApiTest {
                 "jdbc:h2:mem:otps-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
                 Map.of(ACME, "acme", GLOBEX, "globex"), false, true));
         api = new OtpTestApi(server);
-        receiver = WebhookReceiver.start();
+        receiver = RecordingWebhookReceiver.start();
     }
 
     @AfterAll
@@ -73,7 +73,7 @@ class OtpApiTest {
         assertTrue(message.get("text").asText().endsWith("expires in 4 minutes"), message.toString());
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> hooksFor(callbackUrl).size() == 2);
-        List<WebhookReceiver.Received> hooks = hooksFor(callbackUrl);
+        List<RecordingWebhookReceiver.Received> hooks = hooksFor(callbackUrl);
         assertEquals(List.of("DISPATCHED", "DELIVERED"), hooks.stream().map(h -> h.json().get("status").asText()).toList());
         assertEquals("s3cret", hooks.get(0).header("X-Auth"));
         assertFalse(hooks.get(0).header("X-Twofa-Event-Id").equals(hooks.get(1).header("X-Twofa-Event-Id")));
@@ -116,7 +116,7 @@ class OtpApiTest {
             int expected = 2 * (i + 1);
             await().atMost(10, TimeUnit.SECONDS).pollInterval(Duration.ofMillis(2))
                     .until(() -> hooksFor(callbackUrl).size() == expected);
-            WebhookReceiver.Received delivered = hooksFor(callbackUrl).get(expected - 1);
+            RecordingWebhookReceiver.Received delivered = hooksFor(callbackUrl).get(expected - 1);
             assertEquals("DELIVERED", delivered.json().get("status").asText());
             latencies.add(TimeUnit.NANOSECONDS.toMicros(delivered.arrivedNanos() - sentAt));
         }
@@ -127,7 +127,7 @@ class OtpApiTest {
         assertTrue(median < 1_000_000, "median latency " + median + " us");
     }
 
-    private static List<WebhookReceiver.Received> hooksFor(String url) {
+    private static List<RecordingWebhookReceiver.Received> hooksFor(String url) {
         String path = URI.create(url).getPath();
         return receiver.received().stream().filter(r -> r.path().equals(path)).toList();
     }

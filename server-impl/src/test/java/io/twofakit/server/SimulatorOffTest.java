@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.twofakit.server.config.ServerConfig;
-import io.twofakit.server.http.webhooks.WebhookReceiver;
+import io.twofakit.server.http.webhooks.RecordingWebhookReceiver;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -25,7 +25,7 @@ class SimulatorOffTest {
         try (TwofaServer server = TwofaServer.start(new ServerConfig(0,
                 "jdbc:h2:mem:off-" + UUID.randomUUID() + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
                 Map.of(KEY, "acme"), false, false));
-             WebhookReceiver receiver = WebhookReceiver.start()) {
+             RecordingWebhookReceiver receiver = RecordingWebhookReceiver.start()) {
             OtpTestApi api = new OtpTestApi(server);
 
             assertEquals(404, expect(404, api.send(null, "GET", "simulator", null)).get("status").asInt());

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twofakit.server.config.ServerConfig;
 import io.twofakit.server.domain.webhook.WebhookSettings;
-import io.twofakit.server.http.webhooks.WebhookReceiver;
+import io.twofakit.server.http.webhooks.RecordingWebhookReceiver;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -65,15 +65,15 @@ class WebhooksSurviveRestartTest {
             await().atMost(10, TimeUnit.SECONDS).until(() -> webhooksShowFailedAttempts(api));
         }
 
-        try (WebhookReceiver receiver = WebhookReceiver.startOn(receiverPort);
+        try (RecordingWebhookReceiver receiver = RecordingWebhookReceiver.startOn(receiverPort);
              TwofaServer second = TwofaServer.start(config())) {
             await().atMost(15, TimeUnit.SECONDS).until(() -> receiver.received().size() >= 2);
 
-            List<WebhookReceiver.Received> received = receiver.received();
+            List<RecordingWebhookReceiver.Received> received = receiver.received();
             assertEquals(2, received.size(), received.toString());
             assertEquals(List.of("DISPATCHED", "DELIVERED"),
                     received.stream().map(r -> r.json().get("status").asText()).toList());
-            for (WebhookReceiver.Received event : received) {
+            for (RecordingWebhookReceiver.Received event : received) {
                 JsonNode body = event.json();
                 assertEquals(otpId, body.get("otpId").asText());
                 assertEquals("SMS", body.get("channel").asText());

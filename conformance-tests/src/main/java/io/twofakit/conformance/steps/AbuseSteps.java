@@ -1,7 +1,7 @@
 package io.twofakit.conformance.steps;
 
-import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
-import static io.twofakit.conformance.steps.TemplateResponses.describe;
+import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -17,8 +17,8 @@ import io.twofakit.conformance.ApiClient;
 import io.twofakit.conformance.OtpWorld;
 import io.twofakit.conformance.OtpWorld.SentOtp;
 import io.twofakit.conformance.ProfileWorld;
+import io.twofakit.conformance.ScenarioAccounts;
 import io.twofakit.conformance.ScenarioState;
-import io.twofakit.conformance.TemplateWorld;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,10 +47,10 @@ public class AbuseSteps {
     private final AbuseWorld world;
     private final OtpWorld otps;
     private final ProfileWorld profiles;
-    private final TemplateWorld accounts;
+    private final ScenarioAccounts accounts;
 
     public AbuseSteps(ScenarioState state, AbuseWorld world, OtpWorld otps, ProfileWorld profiles,
-                      TemplateWorld accounts) {
+                      ScenarioAccounts accounts) {
         this.state = state;
         this.world = world;
         this.otps = otps;
@@ -159,7 +159,7 @@ public class AbuseSteps {
 
     @When("the other account {word} the OTP, and an OTP that does not exist")
     public void theOtherAccountActsOnTheOtpAndAMissingOne(String action) {
-        ApiClient other = accounts.secondAccount();
+        ApiClient other = accounts.second();
         String id = otps.get(OtpWorld.THE_OTP).id();
         String missing = UUID.randomUUID().toString();
         world.answered(act(other, action, id));

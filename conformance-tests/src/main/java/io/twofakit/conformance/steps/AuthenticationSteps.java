@@ -1,5 +1,6 @@
 package io.twofakit.conformance.steps;
 
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -55,9 +56,5 @@ public class AuthenticationSteps {
     public void theRequestIsNotRefusedAsUnauthorized() {
         Response response = state.lastResponse();
         assertNotEquals(401, response.statusCode(), () -> "the key was refused: " + describe(response));
-    }
-
-    static String describe(Response response) {
-        return response.statusCode() + " " + response.contentType() + " " + response.asString();
     }
 }

@@ -3,9 +3,9 @@ package io.twofakit.conformance.steps;
 import static io.twofakit.conformance.steps.ResourceResponses.assertConflict;
 import static io.twofakit.conformance.steps.ResourceResponses.assertNotFound;
 import static io.twofakit.conformance.steps.ResourceResponses.createdId;
-import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
-import static io.twofakit.conformance.steps.TemplateResponses.assertViolationNaming;
-import static io.twofakit.conformance.steps.TemplateResponses.describe;
+import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.assertViolationNaming;
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
@@ -20,8 +20,8 @@ import io.restassured.response.Response;
 import io.twofakit.conformance.ApiClient;
 import io.twofakit.conformance.CallbackWorld;
 import io.twofakit.conformance.ProfileWorld;
+import io.twofakit.conformance.ScenarioAccounts;
 import io.twofakit.conformance.ScenarioState;
-import io.twofakit.conformance.TemplateWorld;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,10 +42,10 @@ public class CallbackConfigurationSteps {
     private final ScenarioState state;
     private final CallbackWorld world;
     private final ProfileWorld profiles;
-    private final TemplateWorld accounts;
+    private final ScenarioAccounts accounts;
     private final ResourceRequests callbacks;
 
-    public CallbackConfigurationSteps(ScenarioState state, CallbackWorld world, ProfileWorld profiles, TemplateWorld accounts) {
+    public CallbackConfigurationSteps(ScenarioState state, CallbackWorld world, ProfileWorld profiles, ScenarioAccounts accounts) {
         this.state = state;
         this.world = world;
         this.profiles = profiles;
@@ -194,11 +194,25 @@ public class CallbackConfigurationSteps {
         callbacks.patch(state.client(), base, Map.of("url", world.get(base).name(), "profileId", profiles.get(profile).id()));
     }
 
-    @When("it changes the callback configuration {string} with the body {string}")
-    public void itChangesTheCallbackConfigurationWithTheBody(String base, String body) {
-        String id = world.get(base).id();
-        world.askedFor(id);
-        state.received(accounts.deliberatelyInvalid().api().contentType(ContentType.JSON).body(body).patch(ITEM_PATH, id));
+    @When("it sets the header {string} of the callback configuration {string}")
+    public void itSetsTheHeader(String header, String base) {
+        callbacks.patch(state.client(), base,
+                Map.of("url", world.get(base).name(), "headers", Map.of(header, "evil.example.com")));
+    }
+
+    @When("it moves the callback configuration {string} to the URL {string}")
+    public void itMovesTheCallbackConfigurationToTheUrl(String base, String url) {
+        callbacks.patch(state.client(), base, Map.of("url", url));
+    }
+
+    @When("it changes the headers of the callback configuration {string} without its URL")
+    public void itChangesTheHeadersWithoutItsUrl(String base) {
+        callbacks.patch(accounts.deliberatelyInvalid(), base, Map.of("headers", Map.of("X-Tenant", "other")));
+    }
+
+    @When("it scopes the callback configuration {string} to a profile that does not exist")
+    public void itScopesTheCallbackConfigurationToAMissingProfile(String base) {
+        callbacks.patch(state.client(), base, Map.of("url", world.get(base).name(), "profileId", UUID.randomUUID().toString()));
     }
 
     @Then("the change answers the callback configuration {string} at the URL of {string} for {scope} with the headers:")
@@ -269,12 +283,12 @@ public class CallbackConfigurationSteps {
     public void theOtherAccountActsOnTheCallbackConfiguration(String action, String base) {
         String id = world.get(base).id();
         world.askedFor(id);
-        state.received(act(accounts.secondAccount(), action, id));
+        state.received(act(accounts.second(), action, id));
     }
 
     @Then("the other account's callback configurations do not include {string}")
     public void theOtherAccountsCallbackConfigurationsDoNotInclude(String base) {
-        assertFalse(listedIds(accounts.secondAccount()).contains(world.get(base).id()));
+        assertFalse(listedIds(accounts.second()).contains(world.get(base).id()));
     }
 
     // ----

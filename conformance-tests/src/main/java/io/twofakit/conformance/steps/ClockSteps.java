@@ -1,7 +1,7 @@
 package io.twofakit.conformance.steps;
 
-import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
-import static io.twofakit.conformance.steps.TemplateResponses.describe;
+import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cucumber.java.en.Given;
@@ -11,8 +11,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.twofakit.conformance.ApiClient;
 import io.twofakit.conformance.ClockWorld;
+import io.twofakit.conformance.ScenarioAccounts;
 import io.twofakit.conformance.ScenarioState;
-import io.twofakit.conformance.TemplateWorld;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -27,10 +27,10 @@ public class ClockSteps {
     static final String CLOCK_PATH = "/simulator/clock";
 
     private final ScenarioState state;
-    private final TemplateWorld accounts;
+    private final ScenarioAccounts accounts;
     private final ClockWorld world;
 
-    public ClockSteps(ScenarioState state, TemplateWorld accounts, ClockWorld world) {
+    public ClockSteps(ScenarioState state, ScenarioAccounts accounts, ClockWorld world) {
         this.state = state;
         this.accounts = accounts;
         this.world = world;
@@ -43,7 +43,7 @@ public class ClockSteps {
 
     @When("the other account moves its clock forward {int} seconds")
     public void theOtherAccountMovesItsClockForward(int seconds) {
-        moveForward(accounts.secondAccount(), seconds);
+        moveForward(accounts.second(), seconds);
     }
 
     @When("it reads its clock")

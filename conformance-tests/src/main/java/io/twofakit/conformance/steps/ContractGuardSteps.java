@@ -152,7 +152,7 @@ public class ContractGuardSteps {
         List<String> named = response.header("Allow") == null ? List.of()
                 : List.of(response.header("Allow").split(",\\s*"));
         assertEquals(new java.util.TreeSet<>(expected), new java.util.TreeSet<>(named),
-                () -> "Allow should name the methods of the address: " + AuthenticationSteps.describe(response));
+                () -> "Allow should name the methods of the address: " + ResponseChecks.describe(response));
     }
 
     @Then("the request is refused with a violation of the query parameter {string}")
@@ -182,18 +182,18 @@ public class ContractGuardSteps {
 
     private void assertViolationOf(String parameter) {
         Response response = state.lastResponse();
-        assertEquals(400, response.statusCode(), () -> "expected 400, got " + AuthenticationSteps.describe(response));
+        assertEquals(400, response.statusCode(), () -> "expected 400, got " + ResponseChecks.describe(response));
         List<String> fields = response.jsonPath().getList("violations.field", String.class);
         assertTrue(fields != null && fields.contains(parameter),
-                () -> "expected a violation of \"" + parameter + "\": " + AuthenticationSteps.describe(response));
+                () -> "expected a violation of \"" + parameter + "\": " + ResponseChecks.describe(response));
     }
 
     private void assertProblem(int status) {
         Response response = state.lastResponse();
-        assertEquals(status, response.statusCode(), () -> "expected " + status + ", got " + AuthenticationSteps.describe(response));
+        assertEquals(status, response.statusCode(), () -> "expected " + status + ", got " + ResponseChecks.describe(response));
         assertTrue(response.contentType().startsWith("application/json"),
-                () -> "a " + status + " should be JSON: " + AuthenticationSteps.describe(response));
-        assertEquals(status, response.jsonPath().getInt("status"), () -> AuthenticationSteps.describe(response));
+                () -> "a " + status + " should be JSON: " + ResponseChecks.describe(response));
+        assertEquals(status, response.jsonPath().getInt("status"), () -> ResponseChecks.describe(response));
     }
 
     private ApiClient deliberatelyInvalid() {

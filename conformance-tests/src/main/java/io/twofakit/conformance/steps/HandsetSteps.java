@@ -1,7 +1,7 @@
 package io.twofakit.conformance.steps;
 
-import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
-import static io.twofakit.conformance.steps.TemplateResponses.describe;
+import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,8 +13,8 @@ import io.restassured.response.Response;
 import io.twofakit.conformance.ApiClient;
 import io.twofakit.conformance.OtpWorld;
 import io.twofakit.conformance.OtpWorld.SentOtp;
+import io.twofakit.conformance.ScenarioAccounts;
 import io.twofakit.conformance.ScenarioState;
-import io.twofakit.conformance.TemplateWorld;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -37,9 +37,9 @@ public class HandsetSteps {
 
     private final ScenarioState state;
     private final OtpWorld otps;
-    private final TemplateWorld accounts;
+    private final ScenarioAccounts accounts;
 
-    public HandsetSteps(ScenarioState state, OtpWorld otps, TemplateWorld accounts) {
+    public HandsetSteps(ScenarioState state, OtpWorld otps, ScenarioAccounts accounts) {
         this.state = state;
         this.otps = otps;
         this.accounts = accounts;
@@ -129,7 +129,7 @@ public class HandsetSteps {
     @Then("the other account's handset shows no message of the OTP")
     public void theOtherAccountsHandsetShowsNoMessageOfTheOtp() {
         SentOtp otp = otps.get(OtpWorld.THE_OTP);
-        ApiClient other = accounts.secondAccount();
+        ApiClient other = accounts.second();
         for (Response messages : List.of(other.extension().get(MESSAGES_PATH),
                 other.extension().queryParam("to", otp.to()).get(MESSAGES_PATH))) {
             assertStatus(200, messages);

@@ -34,13 +34,13 @@ public class HealthSteps {
     @Then("the server reports that its database is up")
     public void theServerReportsThatItsDatabaseIsUp() {
         Response response = state.lastResponse();
-        assertEquals("UP", response.jsonPath().getString("checks.database"), () -> AuthenticationSteps.describe(response));
+        assertEquals("UP", response.jsonPath().getString("checks.database"), () -> ResponseChecks.describe(response));
     }
 
     @Then("the server reports that it is up")
     public void theServerReportsThatItIsUp() {
         Response response = state.lastResponse();
-        assertEquals(200, response.statusCode(), () -> AuthenticationSteps.describe(response));
-        assertEquals("UP", response.jsonPath().getString("status"), () -> AuthenticationSteps.describe(response));
+        assertEquals(200, response.statusCode(), () -> ResponseChecks.describe(response));
+        assertEquals("UP", response.jsonPath().getString("status"), () -> ResponseChecks.describe(response));
     }
 }

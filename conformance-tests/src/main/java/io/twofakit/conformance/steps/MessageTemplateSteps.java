@@ -1,10 +1,10 @@
 package io.twofakit.conformance.steps;
 
-import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.assertViolationNaming;
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static io.twofakit.conformance.steps.TemplateResponses.assertTemplateConflict;
 import static io.twofakit.conformance.steps.TemplateResponses.assertTemplateNotFound;
-import static io.twofakit.conformance.steps.TemplateResponses.assertViolationNaming;
-import static io.twofakit.conformance.steps.TemplateResponses.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,6 +19,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.twofakit.conformance.ApiClient;
+import io.twofakit.conformance.ScenarioAccounts;
 import io.twofakit.conformance.ScenarioState;
 import io.twofakit.conformance.TemplateWorld;
 import io.twofakit.conformance.TemplateWorld.TextChannel;
@@ -42,10 +43,12 @@ public class MessageTemplateSteps {
 
     private final ScenarioState state;
     private final TemplateWorld world;
+    private final ScenarioAccounts accounts;
 
-    public MessageTemplateSteps(ScenarioState state, TemplateWorld world) {
+    public MessageTemplateSteps(ScenarioState state, TemplateWorld world, ScenarioAccounts accounts) {
         this.state = state;
         this.world = world;
+        this.accounts = accounts;
     }
 
     @ParameterType("SMS|Viber|Voice")
@@ -104,7 +107,7 @@ public class MessageTemplateSteps {
 
     @When("it creates a(n) {channel} template whose message lacks the code placeholder")
     public void itCreatesATemplateWithoutThePlaceholder(TextChannel channel) {
-        create(channel, world.deliberatelyInvalid(), world.nameFor("no_placeholder"), "en",
+        create(channel, accounts.deliberatelyInvalid(), world.nameFor("no_placeholder"), "en",
                 "Your code expires in {{expiration_time}} minutes.", null);
     }
 
@@ -130,14 +133,14 @@ public class MessageTemplateSteps {
     @When("it creates a(n) {channel} template in the unknown language {string}")
     public void itCreatesATemplateInAnUnknownLanguage(TextChannel channel, String language) {
         Map<String, Object> body = body(world.nameFor("unknown_language"), language, DEFAULT_MESSAGE, null);
-        send(channel, world.deliberatelyInvalid(), body);
+        send(channel, accounts.deliberatelyInvalid(), body);
     }
 
     @When("it creates a(n) {channel} template without a {word}")
     public void itCreatesATemplateWithout(TextChannel channel, String field) {
         Map<String, Object> body = body(world.nameFor("incomplete"), "en", DEFAULT_MESSAGE, null);
         assertNotNull(body.remove(field), () -> "a template has no field " + field);
-        send(channel, world.deliberatelyInvalid(), body);
+        send(channel, accounts.deliberatelyInvalid(), body);
     }
 
     @When("it creates a(n) {channel} template with its {word} given as {jsonValueOfKind}")
@@ -145,12 +148,12 @@ public class MessageTemplateSteps {
         Map<String, Object> body = body(world.nameFor("wrong_type"), "en", DEFAULT_MESSAGE, DEFAULT_EXPIRY);
         assertTrue(body.containsKey(field), () -> "a template has no field " + field);
         body.put(field, value);
-        send(channel, world.deliberatelyInvalid(), body);
+        send(channel, accounts.deliberatelyInvalid(), body);
     }
 
     @When("it creates a(n) {channel} template from a malformed JSON body")
     public void itCreatesATemplateFromMalformedJson(TextChannel channel) {
-        Response response = world.deliberatelyInvalid().api().contentType(ContentType.JSON)
+        Response response = accounts.deliberatelyInvalid().api().contentType(ContentType.JSON)
                 .body("{\"name\": \"" + world.nameFor("malformed") + "\", \"language\": ")
                 .post(channel.collectionPath());
         state.received(response);
@@ -182,7 +185,7 @@ public class MessageTemplateSteps {
     @When("it asks for the {channel} template with the id {string}")
     public void itAsksForTheTemplateWithTheId(TextChannel channel, String id) {
         world.askedFor(id);
-        state.received(world.deliberatelyInvalid().api().get(channel.itemPath(), id));
+        state.received(accounts.deliberatelyInvalid().api().get(channel.itemPath(), id));
     }
 
     @Then("the {channel} template {string} reads back in {word} with the message {string} valid for {int} minutes")
@@ -210,7 +213,7 @@ public class MessageTemplateSteps {
     @Then("the {channel} template {string} is unchanged")
     public void theTemplateIsUnchanged(TextChannel channel, String base) {
         TextTemplate template = world.textTemplate(channel, base);
-        Response response = world.firstAccount().api().get(channel.itemPath(), template.id());
+        Response response = accounts.first().api().get(channel.itemPath(), template.id());
         assertStatus(200, response);
         assertEquals(template.name(), response.jsonPath().getString("name"), () -> describe(response));
         assertEquals(template.language(), response.jsonPath().getString("language"), () -> describe(response));
@@ -242,7 +245,7 @@ public class MessageTemplateSteps {
 
     @When("it lists the {channel} templates in the unknown language {string}")
     public void itListsTheTemplatesInAnUnknownLanguage(TextChannel channel, String language) {
-        state.received(world.deliberatelyInvalid().api().queryParam("language", language).get(channel.collectionPath()));
+        state.received(accounts.deliberatelyInvalid().api().queryParam("language", language).get(channel.collectionPath()));
     }
 
     @Then("the list holds the {channel} templates {string} and {string}")
@@ -287,7 +290,7 @@ public class MessageTemplateSteps {
 
     @When("it changes the message of the {channel} template {string} to one that lacks the code placeholder")
     public void itChangesTheMessageToOneWithoutThePlaceholder(TextChannel channel, String base) {
-        patch(channel, base, Map.of("message", "No code here"), world.deliberatelyInvalid());
+        patch(channel, base, Map.of("message", "No code here"), accounts.deliberatelyInvalid());
     }
 
     @When("it changes the expiry of the {channel} template {string} to {int} minutes")
@@ -390,25 +393,25 @@ public class MessageTemplateSteps {
     public void theOtherAccountReads(TextChannel channel, String base) {
         String id = world.textTemplate(channel, base).id();
         world.askedFor(id);
-        state.received(world.secondAccount().api().get(channel.itemPath(), id));
+        state.received(accounts.second().api().get(channel.itemPath(), id));
     }
 
     @When("the other account renames the {channel} template {string} to {string}")
     public void theOtherAccountRenames(TextChannel channel, String base, String newBase) {
-        patch(channel, base, Map.of("name", world.nameFor(newBase)), world.secondAccount());
+        patch(channel, base, Map.of("name", world.nameFor(newBase)), accounts.second());
     }
 
     @When("the other account deletes the {channel} template {string}")
     public void theOtherAccountDeletes(TextChannel channel, String base) {
         String id = world.textTemplate(channel, base).id();
         world.askedFor(id);
-        state.received(world.secondAccount().api().delete(channel.itemPath(), id));
+        state.received(accounts.second().api().delete(channel.itemPath(), id));
     }
 
     @Then("the other account's {channel} templates do not include {string}")
     public void theOtherAccountsTemplatesDoNotInclude(TextChannel channel, String base) {
         TextTemplate template = world.textTemplate(channel, base);
-        Response response = world.secondAccount().api().queryParam("name", template.name()).get(channel.collectionPath());
+        Response response = accounts.second().api().queryParam("name", template.name()).get(channel.collectionPath());
         assertStatus(200, response);
         assertEquals(List.of(), response.jsonPath().getList("id", String.class), () -> describe(response));
     }
@@ -417,7 +420,7 @@ public class MessageTemplateSteps {
 
     /** The current client, or the same account's client for requests that break the contract on purpose. */
     private ApiClient clientFor(boolean conforming) {
-        return conforming ? state.client() : world.deliberatelyInvalid();
+        return conforming ? state.client() : accounts.deliberatelyInvalid();
     }
 
     private void create(TextChannel channel, ApiClient client, String name, String language, String message,

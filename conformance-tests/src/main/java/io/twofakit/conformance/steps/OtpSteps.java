@@ -1,9 +1,9 @@
 package io.twofakit.conformance.steps;
 
 import static io.twofakit.conformance.steps.ResourceResponses.assertNotFound;
-import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
-import static io.twofakit.conformance.steps.TemplateResponses.assertViolationNaming;
-import static io.twofakit.conformance.steps.TemplateResponses.describe;
+import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.assertViolationNaming;
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,8 +20,8 @@ import io.twofakit.conformance.OtpWorld;
 import io.twofakit.conformance.OtpWorld.SentOtp;
 import io.twofakit.conformance.PriorityWorld;
 import io.twofakit.conformance.ProfileWorld;
+import io.twofakit.conformance.ScenarioAccounts;
 import io.twofakit.conformance.ScenarioState;
-import io.twofakit.conformance.TemplateWorld;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -50,10 +50,10 @@ public class OtpSteps {
     private final OtpWorld world;
     private final ProfileWorld profiles;
     private final PriorityWorld priorities;
-    private final TemplateWorld accounts;
+    private final ScenarioAccounts accounts;
 
     public OtpSteps(ScenarioState state, OtpWorld world, ProfileWorld profiles, PriorityWorld priorities,
-                    TemplateWorld accounts) {
+                    ScenarioAccounts accounts) {
         this.state = state;
         this.world = world;
         this.profiles = profiles;
@@ -326,6 +326,11 @@ public class OtpSteps {
         state.received(state.client().api().delete(ITEM_PATH, id));
     }
 
+    @When("it deletes the OTP again")
+    public void itDeletesTheOtpAgain() {
+        itDeletesTheOtp();
+    }
+
     @Then("the OTP is deleted")
     public void theOtpIsDeleted() {
         assertStatus(200, state.lastResponse());
@@ -358,7 +363,7 @@ public class OtpSteps {
     public void theOtherAccountActsOnTheOtp(String action) {
         String id = world.get(OtpWorld.THE_OTP).id();
         world.askedFor(id);
-        state.received(act(accounts.secondAccount(), action, id));
+        state.received(act(accounts.second(), action, id));
     }
 
     private static Response act(ApiClient client, String action, String id) {

@@ -3,9 +3,9 @@ package io.twofakit.conformance.steps;
 import static io.twofakit.conformance.steps.ResourceResponses.assertConflict;
 import static io.twofakit.conformance.steps.ResourceResponses.assertNotFound;
 import static io.twofakit.conformance.steps.ResourceResponses.createdId;
-import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
-import static io.twofakit.conformance.steps.TemplateResponses.assertViolationNaming;
-import static io.twofakit.conformance.steps.TemplateResponses.describe;
+import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.assertViolationNaming;
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,8 +19,8 @@ import io.restassured.response.Response;
 import io.twofakit.conformance.ApiClient;
 import io.twofakit.conformance.PriorityWorld;
 import io.twofakit.conformance.ResourceWorld.Created;
+import io.twofakit.conformance.ScenarioAccounts;
 import io.twofakit.conformance.ScenarioState;
-import io.twofakit.conformance.TemplateWorld;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,14 +36,14 @@ public class PrioritySteps {
 
     static final String PATH = "/2fa/v4/priorities";
     private static final String ITEM_PATH = PATH + "/{id}";
-    private static final Pattern ENTRY = Pattern.compile("(SMS|VIBER|VOICE|WHATSAPP) at (-?\\d+)");
+    private static final Pattern ENTRY = Pattern.compile("([A-Z]+) at (-?\\d+)");
 
     private final ScenarioState state;
     private final PriorityWorld world;
-    private final TemplateWorld accounts;
+    private final ScenarioAccounts accounts;
     private final ResourceRequests priorities;
 
-    public PrioritySteps(ScenarioState state, PriorityWorld world, TemplateWorld accounts) {
+    public PrioritySteps(ScenarioState state, PriorityWorld world, ScenarioAccounts accounts) {
         this.state = state;
         this.world = world;
         this.accounts = accounts;
@@ -52,7 +52,7 @@ public class PrioritySteps {
     }
 
     /** Channel entries as a scenario writes them: {@code SMS at 1 and VIBER at 2}. */
-    @ParameterType("(?:SMS|VIBER|VOICE|WHATSAPP) at -?\\d+(?: and (?:SMS|VIBER|VOICE|WHATSAPP) at -?\\d+)*")
+    @ParameterType("[A-Z]+ at -?\\d+(?: and [A-Z]+ at -?\\d+)*")
     public List<Map<String, Object>> channelRanks(String text) {
         List<Map<String, Object>> entries = new ArrayList<>();
         Matcher entry = ENTRY.matcher(text);
@@ -162,11 +162,14 @@ public class PrioritySteps {
         priorities.patch(state.client(), base, Map.of("channelPriority", List.of()));
     }
 
-    @When("it changes the priority {string} with the body {string}")
-    public void itChangesThePriorityWithTheBody(String base, String body) {
-        String id = world.get(base).id();
-        world.askedFor(id);
-        state.received(accounts.deliberatelyInvalid().api().contentType(ContentType.JSON).body(body).patch(ITEM_PATH, id));
+    @When("it changes the channels of the priority {string} to {channelRanks}, which breaks the contract")
+    public void itChangesTheChannelsAgainstTheContract(String base, List<Map<String, Object>> channels) {
+        priorities.patch(accounts.deliberatelyInvalid(), base, Map.of("channelPriority", channels));
+    }
+
+    @When("it renames the priority {string} to an empty name")
+    public void itRenamesThePriorityToAnEmptyName(String base) {
+        priorities.patch(accounts.deliberatelyInvalid(), base, Map.of("name", ""));
     }
 
     @Then("the priority {string} reads back without channels")
@@ -221,22 +224,22 @@ public class PrioritySteps {
 
     @When("the other account reads the priority {string}")
     public void theOtherAccountReadsThePriority(String base) {
-        priorities.read(accounts.secondAccount(), base);
+        priorities.read(accounts.second(), base);
     }
 
     @When("the other account renames the priority {string} to {string}")
     public void theOtherAccountRenamesThePriority(String base, String newBase) {
-        priorities.patch(accounts.secondAccount(), base, Map.of("name", world.nameFor(newBase)));
+        priorities.patch(accounts.second(), base, Map.of("name", world.nameFor(newBase)));
     }
 
     @When("the other account deletes the priority {string}")
     public void theOtherAccountDeletesThePriority(String base) {
-        priorities.delete(accounts.secondAccount(), base);
+        priorities.delete(accounts.second(), base);
     }
 
     @Then("the other account's priorities do not include {string}")
     public void theOtherAccountsPrioritiesDoNotInclude(String base) {
-        Response response = accounts.secondAccount().api().queryParam("name", world.get(base).name()).get(PATH);
+        Response response = accounts.second().api().queryParam("name", world.get(base).name()).get(PATH);
         assertStatus(200, response);
         assertEquals(List.of(), response.jsonPath().getList("id", String.class), () -> describe(response));
     }

@@ -3,9 +3,9 @@ package io.twofakit.conformance.steps;
 import static io.twofakit.conformance.steps.ResourceResponses.assertConflict;
 import static io.twofakit.conformance.steps.ResourceResponses.assertNotFound;
 import static io.twofakit.conformance.steps.ResourceResponses.createdId;
-import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
-import static io.twofakit.conformance.steps.TemplateResponses.assertViolationNaming;
-import static io.twofakit.conformance.steps.TemplateResponses.describe;
+import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.assertViolationNaming;
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,8 +20,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.twofakit.conformance.ApiClient;
 import io.twofakit.conformance.ProfileWorld;
+import io.twofakit.conformance.ScenarioAccounts;
 import io.twofakit.conformance.ScenarioState;
-import io.twofakit.conformance.TemplateWorld;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,10 +47,10 @@ public class ProfileSteps {
 
     private final ScenarioState state;
     private final ProfileWorld world;
-    private final TemplateWorld accounts;
+    private final ScenarioAccounts accounts;
     private final ResourceRequests profiles;
 
-    public ProfileSteps(ScenarioState state, ProfileWorld world, TemplateWorld accounts) {
+    public ProfileSteps(ScenarioState state, ProfileWorld world, ScenarioAccounts accounts) {
         this.state = state;
         this.world = world;
         this.accounts = accounts;
@@ -85,7 +85,7 @@ public class ProfileSteps {
 
     @Given("the other account has a profile {string}")
     public void theOtherAccountHasAProfile(String base) {
-        profiles.create(base, accounts.secondAccount(), body(world.nameFor(base), List.of()));
+        profiles.create(base, accounts.second(), body(world.nameFor(base), List.of()));
         theProfileIsCreated();
     }
 
@@ -193,11 +193,20 @@ public class ProfileSteps {
         profiles.patch(state.client(), base, Map.of("channels", channels(channels)));
     }
 
-    @When("it changes the profile {string} with the body {string}")
-    public void itChangesTheProfileWithTheBody(String base, String body) {
-        String id = world.get(base).id();
-        world.askedFor(id);
-        state.received(accounts.deliberatelyInvalid().api().contentType(ContentType.JSON).body(body).patch(ITEM_PATH, id));
+    @When("it allows {int} attempts to the profile {string}")
+    public void itAllowsAttempts(int attempts, String base) {
+        profiles.patch(accounts.deliberatelyInvalid(), base, Map.of("attempts", attempts));
+    }
+
+    @When("it gives the profile {string} codes of {int} characters, alphanumeric {string}")
+    public void itGivesCodes(String base, int length, String alphanumeric) {
+        profiles.patch(accounts.deliberatelyInvalid(), base, Map.of("otpCodeLength", length, "alphanumeric", alphanumeric));
+    }
+
+    @When("it changes the channel of the profile {string} to the unknown channel {string}")
+    public void itChangesTheChannelToAnUnknownOne(String base, String channel) {
+        profiles.patch(accounts.deliberatelyInvalid(), base,
+                Map.of("channels", List.of(Map.of("type", channel, "templates", List.of()))));
     }
 
     @When("it adds to the profile {string} the templates:")
@@ -208,8 +217,22 @@ public class ProfileSteps {
                 .post(TEMPLATES_PATH, id));
     }
 
-    @When("it adds to the profile {string} with the body {string}")
-    public void itAddsWithTheBody(String base, String body) {
+    @When("it adds to the profile {string} no channel at all")
+    public void itAddsNoChannel(String base) {
+        addDeliberatelyInvalid(base, Map.of("channels", List.of()));
+    }
+
+    @When("it adds to the profile {string} an SMS channel whose template is null")
+    public void itAddsANullTemplate(String base) {
+        List<Object> templates = new ArrayList<>();
+        templates.add(null);
+        Map<String, Object> channel = new LinkedHashMap<>();
+        channel.put("type", "SMS");
+        channel.put("templates", templates);
+        addDeliberatelyInvalid(base, Map.of("channels", List.of(channel)));
+    }
+
+    private void addDeliberatelyInvalid(String base, Map<String, Object> body) {
         String id = world.get(base).id();
         world.askedFor(id);
         state.received(accounts.deliberatelyInvalid().api().contentType(ContentType.JSON).body(body).post(TEMPLATES_PATH, id));
@@ -224,7 +247,7 @@ public class ProfileSteps {
     public void itRemovesTheTemplate(String template, String base) {
         String id = world.get(base).id();
         world.askedFor(id);
-        state.received(state.client().api().delete(TEMPLATE_PATH, id, accounts.nameFor(template)));
+        state.received(state.client().api().delete(TEMPLATE_PATH, id, world.nameFor(template)));
     }
 
     @Then("it is not found, naming the template {string}")
@@ -232,7 +255,7 @@ public class ProfileSteps {
         Response response = state.lastResponse();
         assertStatus(404, response);
         assertEquals("No Resource Found", response.jsonPath().getString("title"), () -> describe(response));
-        assertTrue(response.jsonPath().getString("detail").contains(accounts.nameFor(template)), () -> describe(response));
+        assertTrue(response.jsonPath().getString("detail").contains(world.nameFor(template)), () -> describe(response));
     }
 
     // ---- deleting ----
@@ -271,7 +294,7 @@ public class ProfileSteps {
     public void itRemovesATemplateFromAProfileThatDoesNotExist(String template) {
         String id = UUID.randomUUID().toString();
         world.askedFor(id);
-        state.received(state.client().api().delete(TEMPLATE_PATH, id, accounts.nameFor(template)));
+        state.received(state.client().api().delete(TEMPLATE_PATH, id, world.nameFor(template)));
     }
 
     // ---- outcomes ----
@@ -300,20 +323,26 @@ public class ProfileSteps {
         assertViolationNaming(field, state.lastResponse());
     }
 
+    @Then("the profile is refused as invalid, naming the fields {string} and {string}")
+    public void theProfileIsRefusedAsInvalidNamingBoth(String field, String other) {
+        assertViolationNaming(field, state.lastResponse());
+        assertViolationNaming(other, state.lastResponse());
+    }
+
     @Then("the profile is refused because the {word} template {string} does not exist, naming the field {string}")
     public void theProfileIsRefusedForAMissingTemplate(String channel, String template, String field) {
         Response response = state.lastResponse();
         assertViolationNaming(field, response);
         List<Map<String, String>> violations = response.jsonPath().getList("violations");
         String message = violations.stream().filter(v -> field.equals(v.get("field"))).findFirst().orElseThrow().get("message");
-        assertTrue(message.contains(accounts.nameFor(template)) && message.contains(channel),
+        assertTrue(message.contains(world.nameFor(template)) && message.contains(channel),
                 () -> "the violation should name the template and its channel: " + describe(response));
     }
 
     @Then("it is refused as a conflict: the template {string} is used by the profile {string}")
     public void itIsRefusedBecauseAProfileUsesTheTemplate(String template, String profile) {
         Response response = state.lastResponse();
-        String templateName = accounts.nameFor(template);
+        String templateName = world.nameFor(template);
         String profileName = world.nameFor(profile);
         assertStatus(409, response);
         assertEquals("Conflict", response.jsonPath().getString("title"), () -> describe(response));
@@ -329,7 +358,7 @@ public class ProfileSteps {
     public void theOtherAccountActsOnTheProfile(String action, String base) {
         String id = world.get(base).id();
         world.askedFor(id);
-        ApiClient other = accounts.secondAccount();
+        ApiClient other = accounts.second();
         state.received(switch (action) {
             case "reads" -> other.api().get(ITEM_PATH, id);
             case "changes" -> other.api().contentType(ContentType.JSON).body(Map.of("name", world.nameFor("stolen")))
@@ -343,7 +372,7 @@ public class ProfileSteps {
     public void theOtherAccountAddsTemplates(String base, DataTable channels) {
         String id = world.get(base).id();
         world.askedFor(id);
-        state.received(accounts.secondAccount().api().contentType(ContentType.JSON)
+        state.received(accounts.second().api().contentType(ContentType.JSON)
                 .body(Map.of("channels", channels(channels))).post(TEMPLATES_PATH, id));
     }
 
@@ -351,12 +380,12 @@ public class ProfileSteps {
     public void theOtherAccountRemovesTheTemplate(String template, String base) {
         String id = world.get(base).id();
         world.askedFor(id);
-        state.received(accounts.secondAccount().api().delete(TEMPLATE_PATH, id, accounts.nameFor(template)));
+        state.received(accounts.second().api().delete(TEMPLATE_PATH, id, world.nameFor(template)));
     }
 
     @Then("the other account's profiles do not include {string}")
     public void theOtherAccountsProfilesDoNotInclude(String base) {
-        Response response = accounts.secondAccount().api().queryParam("name", world.get(base).name()).get(PATH);
+        Response response = accounts.second().api().queryParam("name", world.get(base).name()).get(PATH);
         assertStatus(200, response);
         assertEquals(List.of(), response.jsonPath().getList("id", String.class), () -> describe(response));
     }
@@ -397,7 +426,7 @@ public class ProfileSteps {
     private Map<String, Object> ref(String template, String language) {
         Map<String, Object> ref = new LinkedHashMap<>();
         ref.put("languageCode", language);
-        ref.put("name", accounts.nameFor(template));
+        ref.put("name", world.nameFor(template));
         return ref;
     }
 

@@ -1,13 +1,14 @@
 package io.twofakit.conformance.steps;
 
-import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
-import static io.twofakit.conformance.steps.TemplateResponses.describe;
+import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import io.restassured.response.Response;
+import io.twofakit.conformance.ScenarioAccounts;
 import io.twofakit.conformance.ScenarioState;
 import io.twofakit.conformance.TemplateWorld;
 import io.twofakit.conformance.TemplateWorld.TextChannel;
@@ -20,10 +21,12 @@ public class TemplateOverviewSteps {
 
     private final ScenarioState state;
     private final TemplateWorld world;
+    private final ScenarioAccounts accounts;
 
-    public TemplateOverviewSteps(ScenarioState state, TemplateWorld world) {
+    public TemplateOverviewSteps(ScenarioState state, TemplateWorld world, ScenarioAccounts accounts) {
         this.state = state;
         this.world = world;
+        this.accounts = accounts;
     }
 
     @When("it lists the templates of every channel")
@@ -47,7 +50,7 @@ public class TemplateOverviewSteps {
     @Then("the other account's templates of every channel do not include the {channel} template {string}")
     public void theOtherAccountsDoNotInclude(TextChannel channel, String base) {
         String id = world.textTemplate(channel, base).id();
-        Response response = world.secondAccount().api().get("/2fa/v4/templates");
+        Response response = accounts.second().api().get("/2fa/v4/templates");
         assertStatus(200, response);
         assertFalse(response.jsonPath().getList("id", String.class).contains(id), () -> describe(response));
     }

@@ -19,8 +19,8 @@ import io.twofakit.conformance.CallbackWorld;
 import io.twofakit.conformance.OtpWorld;
 import io.twofakit.conformance.OtpWorld.SentOtp;
 import io.twofakit.conformance.ProfileWorld;
+import io.twofakit.conformance.ScenarioAccounts;
 import io.twofakit.conformance.ScenarioState;
-import io.twofakit.conformance.TemplateWorld;
 import io.twofakit.conformance.WebhookReceiver;
 import io.twofakit.conformance.WebhookReceiver.Event;
 import io.twofakit.conformance.WebhookWorld;
@@ -57,10 +57,10 @@ public class WebhookSteps {
     private final CallbackWorld callbacks;
     private final ProfileWorld profiles;
     private final OtpWorld otps;
-    private final TemplateWorld accounts;
+    private final ScenarioAccounts accounts;
 
     public WebhookSteps(ScenarioState state, WebhookWorld world, CallbackWorld callbacks, ProfileWorld profiles,
-                        OtpWorld otps, TemplateWorld accounts) {
+                        OtpWorld otps, ScenarioAccounts accounts) {
         this.state = state;
         this.world = world;
         this.callbacks = callbacks;
@@ -217,7 +217,7 @@ public class WebhookSteps {
     @Then("the other account's simulator lists no delivery of the OTP")
     public void theOtherAccountsSimulatorListsNoDeliveryOfTheOtp() {
         SentOtp otp = otps.get(OtpWorld.THE_OTP);
-        assertEquals(List.of(), deliveriesOf(accounts.secondAccount(), otp, null));
+        assertEquals(List.of(), deliveriesOf(accounts.second(), otp, null));
     }
 
     /**

@@ -1,8 +1,8 @@
 package io.twofakit.conformance.steps;
 
-import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
-import static io.twofakit.conformance.steps.TemplateResponses.assertViolationNaming;
-import static io.twofakit.conformance.steps.TemplateResponses.describe;
+import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.assertViolationNaming;
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +12,7 @@ import io.cucumber.java.en.When;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.twofakit.conformance.ApiClient;
+import io.twofakit.conformance.ScenarioAccounts;
 import io.twofakit.conformance.ScenarioState;
 import io.twofakit.conformance.TemplateWorld;
 import java.util.Map;
@@ -30,16 +31,18 @@ public class WhatsAppConfigurationSteps {
 
     private final ScenarioState state;
     private final TemplateWorld world;
+    private final ScenarioAccounts accounts;
     private UUID firstWhatsAppAccountId;
 
-    public WhatsAppConfigurationSteps(ScenarioState state, TemplateWorld world) {
+    public WhatsAppConfigurationSteps(ScenarioState state, TemplateWorld world, ScenarioAccounts accounts) {
         this.state = state;
         this.world = world;
+        this.accounts = accounts;
     }
 
     @Given("an account without a WhatsApp configuration")
     public void anAccountWithoutAWhatsAppConfiguration() {
-        for (ApiClient account : world.accounts()) {
+        for (ApiClient account : accounts.all()) {
             Response response = account.api().get(PATH);
             if (response.statusCode() == 404) {
                 state.actAs(account);
@@ -54,7 +57,7 @@ public class WhatsAppConfigurationSteps {
     /** Makes sure the first account is configured (creating a configuration if it has none) and acts as it. */
     @Given("the account has a WhatsApp configuration")
     public void theAccountHasAWhatsAppConfiguration() {
-        ApiClient account = world.firstAccount();
+        ApiClient account = accounts.first();
         state.actAs(account);
         if (account.api().get(PATH).statusCode() == 404) {
             Response created = account.api().contentType(ContentType.JSON)
@@ -94,12 +97,12 @@ public class WhatsAppConfigurationSteps {
 
     @When("it creates a WhatsApp configuration without a WhatsApp account id")
     public void itCreatesAWhatsAppConfigurationWithoutAnId() {
-        state.received(world.deliberatelyInvalid().api().contentType(ContentType.JSON).body(Map.of()).post(PATH));
+        state.received(accounts.deliberatelyInvalid().api().contentType(ContentType.JSON).body(Map.of()).post(PATH));
     }
 
     @When("it creates a WhatsApp configuration with the WhatsApp account id {string}")
     public void itCreatesAWhatsAppConfigurationWithTheId(String id) {
-        state.received(world.deliberatelyInvalid().api().contentType(ContentType.JSON)
+        state.received(accounts.deliberatelyInvalid().api().contentType(ContentType.JSON)
                 .body(Map.of("whatsAppAccountId", id)).post(PATH));
     }
 

@@ -1,11 +1,11 @@
 package io.twofakit.conformance.steps;
 
-import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.assertViolationNaming;
+import static io.twofakit.conformance.steps.ResponseChecks.assertViolationsNamingExactly;
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static io.twofakit.conformance.steps.TemplateResponses.assertTemplateConflict;
 import static io.twofakit.conformance.steps.TemplateResponses.assertTemplateNotFound;
-import static io.twofakit.conformance.steps.TemplateResponses.assertViolationNaming;
-import static io.twofakit.conformance.steps.TemplateResponses.assertViolationsNamingExactly;
-import static io.twofakit.conformance.steps.TemplateResponses.describe;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,6 +20,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.twofakit.conformance.ApiClient;
+import io.twofakit.conformance.ScenarioAccounts;
 import io.twofakit.conformance.ScenarioState;
 import io.twofakit.conformance.TemplateWorld;
 import io.twofakit.conformance.TemplateWorld.SubmittedWhatsAppTemplate;
@@ -44,11 +45,13 @@ public class WhatsAppTemplateSteps {
 
     private final ScenarioState state;
     private final TemplateWorld world;
+    private final ScenarioAccounts accounts;
     private Map<String, Object> lastFound;
 
-    public WhatsAppTemplateSteps(ScenarioState state, TemplateWorld world) {
+    public WhatsAppTemplateSteps(ScenarioState state, TemplateWorld world, ScenarioAccounts accounts) {
         this.state = state;
         this.world = world;
+        this.accounts = accounts;
     }
 
     @After
@@ -115,21 +118,21 @@ public class WhatsAppTemplateSteps {
     public void itSubmitsAWhatsAppTemplateWithout(String field) {
         Map<String, Object> body = template("incomplete", "en");
         body.remove(field);
-        submit(world.deliberatelyInvalid(), body);
+        submit(accounts.deliberatelyInvalid(), body);
     }
 
     @When("it submits a WhatsApp template whose {word} is {string}")
     public void itSubmitsAWhatsAppTemplateWhoseFieldIs(String field, String value) {
         Map<String, Object> body = template("invalid", "en");
         body.put(field, value);
-        submit(world.deliberatelyInvalid(), body);
+        submit(accounts.deliberatelyInvalid(), body);
     }
 
     @When("it submits a WhatsApp template whose {word} is {int}")
     public void itSubmitsAWhatsAppTemplateWhoseFieldIsNumber(String field, int value) {
         Map<String, Object> body = template("invalid", "en");
         body.put(field, value);
-        submit(world.deliberatelyInvalid(), body);
+        submit(accounts.deliberatelyInvalid(), body);
     }
 
     @Then("the submission is accepted")
@@ -230,7 +233,7 @@ public class WhatsAppTemplateSteps {
 
     @When("it searches its WhatsApp templates in the unknown language {string}")
     public void itSearchesInAnUnknownLanguage(String language) {
-        state.received(world.deliberatelyInvalid().api().queryParam("language", language).get(PATH));
+        state.received(accounts.deliberatelyInvalid().api().queryParam("language", language).get(PATH));
     }
 
     @Then("the search finds exactly these WhatsApp templates:")
@@ -250,6 +253,12 @@ public class WhatsAppTemplateSteps {
         for (String key : keys(unexpected)) {
             assertFalse(found.contains(key), () -> key + " found in " + found);
         }
+    }
+
+    @Then("a search of its WhatsApp templates named {string} finds none")
+    public void aSearchNamedFindsNone(String base) {
+        itSearchesNamed(base);
+        noWhatsAppTemplateNamedIsFound(base);
     }
 
     @Then("no WhatsApp template named {string} is found")
@@ -283,14 +292,14 @@ public class WhatsAppTemplateSteps {
 
     @When("it deletes the WhatsApp template with the id {string}")
     public void itDeletesTheWhatsAppTemplateWithTheId(String id) {
-        state.received(world.deliberatelyInvalid().api().delete(ITEM_PATH, id));
+        state.received(accounts.deliberatelyInvalid().api().delete(ITEM_PATH, id));
     }
 
     @When("the other account deletes the WhatsApp template {string} in {word}")
     public void theOtherAccountDeletes(String base, String language) {
         String id = String.valueOf(find(base, language).get("templateId"));
         world.askedFor(id);
-        state.received(world.secondAccount().api().delete(ITEM_PATH, id));
+        state.received(accounts.second().api().delete(ITEM_PATH, id));
     }
 
     @Then("the WhatsApp template is deleted")
@@ -337,7 +346,7 @@ public class WhatsAppTemplateSteps {
     @Then("the other account's templates of every channel do not include the WhatsApp template {string} in {word}")
     public void theOtherAccountsTemplatesDoNotInclude(String base, String language) {
         String id = String.valueOf(find(base, language).get("templateId"));
-        Response response = world.secondAccount().api().get("/2fa/v4/templates");
+        Response response = accounts.second().api().get("/2fa/v4/templates");
         assertStatus(200, response);
         assertFalse(response.jsonPath().getList("id", String.class).contains(id), () -> describe(response));
     }
@@ -346,7 +355,7 @@ public class WhatsAppTemplateSteps {
 
     /** The account's one template of this name and language, as the search shows it; its owner is the first account. */
     private Map<String, Object> find(String base, String language) {
-        Response response = world.firstAccount().api().queryParam("name", world.nameFor(base))
+        Response response = accounts.first().api().queryParam("name", world.nameFor(base))
                 .queryParam("language", language).get(PATH);
         assertStatus(200, response);
         List<Map<String, Object>> found = response.jsonPath().getList("");

@@ -391,12 +391,6 @@ public record ServerConfig(int port, String host, String databaseUrl, Map<String
                 secret, secretFile, newWebhooks, databaseWait, limits);
     }
 
-    /** A copy with another secret, as {@code --secret} gives it. */
-    public ServerConfig withSecret(String newSecret) {
-        return new ServerConfig(port, host, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,
-                Objects.requireNonNull(newSecret, "newSecret"), secretFile, webhooks, databaseWait, limits);
-    }
-
     /** A copy whose secret is the key file's (generated there when missing), as without {@code --secret}. */
     public ServerConfig withSecretFile(Path file) {
         return new ServerConfig(port, host, databaseUrl, apiKeys, apiKeyGenerated, simulator, whatsAppReviewDelay,

@@ -1,6 +1,5 @@
 package io.twofakit.server.http;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 
@@ -11,18 +10,7 @@ import java.security.Principal;
  */
 public final class RequestAccount {
 
-    /** Name of the request property that holds the account id. */
-    public static final String PROPERTY = "io.twofakit.accountId";
-
     private RequestAccount() {
-    }
-
-    public static String id(ContainerRequestContext request) {
-        Object account = request.getProperty(PROPERTY);
-        if (account == null) {
-            throw new IllegalStateException("The request has no account: is its path guarded by ApiKeyFilter?");
-        }
-        return (String) account;
     }
 
     public static String id(SecurityContext security) {

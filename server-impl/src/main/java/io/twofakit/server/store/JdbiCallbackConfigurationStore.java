@@ -8,13 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
@@ -24,26 +20,24 @@ import org.jdbi.v3.core.statement.Query;
  * string for "every profile" (a unique index would treat two NULL profile ids as different). The profile id
  * is bound through {@code cast(:profile as uuid)}: PostgreSQL refuses a NULL that the driver sends as varchar.
  */
-public final class JdbiCallbackConfigurationStore implements CallbackConfigurationStore {
+public final class JdbiCallbackConfigurationStore extends JdbiAccountResourceStore<CallbackConfiguration>
+        implements CallbackConfigurationStore {
 
     private static final String SELECT = """
             select c.id, c.account_id, c.url, c.profile_id, h.header_name, h.header_value
               from callback_configuration c
               left join callback_header h on h.callback_id = c.id
              where c.account_id = :account""";
-    private static final String ORDER = " order by c.seq, h.position";
     /** SQLSTATEs of a foreign key naming a missing row: PostgreSQL's (the standard's), and H2's own. */
     private static final Set<String> FOREIGN_KEY_VIOLATION = Set.of("23503", "23506");
 
-    private final Jdbi jdbi;
-
     public JdbiCallbackConfigurationStore(Database database) {
-        this.jdbi = database.jdbi();
+        super(database, "callback_configuration", SELECT, "c", " order by c.seq, h.position");
     }
 
     @Override
     public void insert(CallbackConfiguration configuration) {
-        guarded(configuration, () -> jdbi.inTransaction(handle -> {
+        guarded(configuration, () -> jdbi.useTransaction(handle -> {
             handle.createUpdate("insert into callback_configuration (id, account_id, url, profile_id, profile_scope)"
                             + " values (:id, :account, :url, cast(:profile as uuid), :scope)")
                     .bind("id", configuration.id())
@@ -53,59 +47,33 @@ public final class JdbiCallbackConfigurationStore implements CallbackConfigurati
                     .bind("scope", scope(configuration.profileId()))
                     .execute();
             insertHeaders(handle, configuration);
-            return configuration;
         }));
     }
 
     @Override
-    public Optional<CallbackConfiguration> find(String accountId, UUID id) {
-        return jdbi.withHandle(handle -> read(handle.createQuery(SELECT + " and c.id = :id" + ORDER)
-                .bind("account", accountId).bind("id", id)).stream().findFirst());
-    }
-
-    @Override
     public List<CallbackConfiguration> list(String accountId) {
-        return jdbi.withHandle(handle -> read(handle.createQuery(SELECT + ORDER).bind("account", accountId)));
+        return list(accountId, null, null);
     }
 
     @Override
     public List<CallbackConfiguration> matching(String accountId, UUID profileId) {
-        return jdbi.withHandle(handle -> read(handle.createQuery(SELECT
-                        + " and c.profile_scope in ('', :scope)" + ORDER)
-                .bind("account", accountId)
-                .bind("scope", scope(profileId))));
+        return listWhere(accountId, "c.profile_scope in ('', :scope)", query -> query.bind("scope", scope(profileId)));
     }
 
     @Override
-    public Optional<CallbackConfiguration> modify(String accountId, UUID id, UnaryOperator<CallbackConfiguration> change) {
-        return jdbi.inTransaction(handle -> {
-            if (!RowLock.lock(handle, "callback_configuration", accountId, id)) {
-                return Optional.<CallbackConfiguration>empty();
-            }
-            CallbackConfiguration current = read(handle.createQuery(SELECT + " and c.id = :id" + ORDER)
-                    .bind("account", accountId).bind("id", id)).get(0);
-            CallbackConfiguration changed = change.apply(current);
-            return Optional.of(guarded(changed, () -> {
-                handle.createUpdate("update callback_configuration set url = :url, profile_id = cast(:profile as uuid), profile_scope = :scope"
-                                + " where account_id = :account and id = :id")
-                        .bind("url", changed.url())
-                        .bind("profile", changed.profileId())
-                        .bind("scope", scope(changed.profileId()))
-                        .bind("account", accountId)
-                        .bind("id", id)
-                        .execute();
-                handle.createUpdate("delete from callback_header where callback_id = :id").bind("id", id).execute();
-                insertHeaders(handle, changed);
-                return changed;
-            }));
+    protected void write(Handle handle, CallbackConfiguration changed) {
+        guarded(changed, () -> {
+            handle.createUpdate("update callback_configuration set url = :url, profile_id = cast(:profile as uuid), profile_scope = :scope"
+                            + " where account_id = :account and id = :id")
+                    .bind("url", changed.url())
+                    .bind("profile", changed.profileId())
+                    .bind("scope", scope(changed.profileId()))
+                    .bind("account", changed.accountId())
+                    .bind("id", changed.id())
+                    .execute();
+            handle.createUpdate("delete from callback_header where callback_id = :id").bind("id", changed.id()).execute();
+            insertHeaders(handle, changed);
         });
-    }
-
-    @Override
-    public boolean delete(String accountId, UUID id) {
-        return jdbi.withHandle(handle -> handle.createUpdate(
-                        "delete from callback_configuration where account_id = :account and id = :id")
-                .bind("account", accountId).bind("id", id).execute()) > 0;
     }
 
     private static String scope(UUID profileId) {
@@ -130,9 +98,9 @@ public final class JdbiCallbackConfigurationStore implements CallbackConfigurati
     }
 
     /** Runs a write of {@code configuration}, translating a duplicate and a missing profile into the domain's exceptions. */
-    private static <T> T guarded(CallbackConfiguration configuration, Supplier<T> write) {
+    private static void guarded(CallbackConfiguration configuration, Runnable write) {
         try {
-            return UniqueViolation.guardingName(configuration.url(), write);
+            UniqueViolation.guardingName(configuration.url(), write);
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof SQLException sql && FOREIGN_KEY_VIOLATION.contains(sql.getSQLState())) {
@@ -144,7 +112,8 @@ public final class JdbiCallbackConfigurationStore implements CallbackConfigurati
     }
 
     /** Folds the joined rows (one per header, or one without header) into configurations, in row order. */
-    private static List<CallbackConfiguration> read(Query query) {
+    @Override
+    protected List<CallbackConfiguration> read(Query query) {
         Map<UUID, CallbackConfiguration> configurations = new LinkedHashMap<>();
         Map<UUID, Map<String, String>> headers = new LinkedHashMap<>();
         query.map((rs, ctx) -> new JoinedRow(

@@ -42,7 +42,7 @@ public final class JdbiOtpStore implements OtpStore {
     public void insert(Otp otp, DeliveryJob job, Optional<DeliveryQueue.Lease> lease, RecipientAdmission admission) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Transient.retrying(() -> jdbi.inTransaction(handle -> {
+                ContentionRetry.retrying(() -> jdbi.inTransaction(handle -> {
                     if (admission.isLimited()) {
                         RecipientSends.admit(handle, otp.accountId(), otp.to(), admission);
                     }
@@ -93,8 +93,8 @@ public final class JdbiOtpStore implements OtpStore {
     }
 
     @Override
-    public <R> Optional<R> update(String accountId, UUID id, Function<Otp, Change<R>> change) {
-        return Transient.retrying(() -> jdbi.inTransaction(handle -> {
+    public <R> Optional<R> modify(String accountId, UUID id, Function<Otp, Change<R>> change) {
+        return ContentionRetry.retrying(() -> jdbi.inTransaction(handle -> {
             Optional<Otp> locked = select(handle, accountId, id, " for update");
             if (locked.isEmpty()) {
                 return Optional.<R>empty();
@@ -116,11 +116,10 @@ public final class JdbiOtpStore implements OtpStore {
 
     @Override
     public boolean delete(String accountId, UUID id) {
-        // The row is locked first, as update() does. A plain delete on H2 answered "no such row" for an existing
-        // OTP once in about 200,000 send-validate-delete flows under load, while the delivery worker was ending
-        // the OTP's job (which the delete's cascade reaches); select ... for update waits for such a commit.
-        // The delivery job and its steps go with the OTP (on delete cascade).
-        return Transient.retrying(() -> jdbi.inTransaction(handle -> RowLock.lock(handle, "otp", accountId, id)
+        // The row is locked first, as modify() does, so that the delete waits for a delivery worker that is ending
+        // the OTP's job (which the delete's cascade reaches): without the lock, H2 may find no row to delete for
+        // an OTP that exists. The delivery job and its steps go with the OTP (on delete cascade).
+        return ContentionRetry.retrying(() -> jdbi.inTransaction(handle -> RowLock.lock(handle, "otp", accountId, id)
                 && handle.createUpdate("delete from otp where id = :id and account_id = :account")
                         .bind("id", id)
                         .bind("account", accountId)

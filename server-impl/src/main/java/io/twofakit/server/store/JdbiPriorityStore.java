@@ -8,28 +8,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /** {@link PriorityStore} on the tables {@code priority} and {@code priority_channel}. */
-public final class JdbiPriorityStore implements PriorityStore {
+public final class JdbiPriorityStore extends JdbiAccountResourceStore<Priority> implements PriorityStore {
 
     private static final String SELECT = """
             select p.id, p.account_id, p.name, c.channel, c.priority_rank
               from priority p
               left join priority_channel c on c.priority_id = p.id
              where p.account_id = :account""";
-    private static final String ORDER = " order by p.seq, c.position";
-
-    private final Jdbi jdbi;
 
     public JdbiPriorityStore(Database database) {
-        this.jdbi = database.jdbi();
+        super(database, "priority", SELECT, "p", " order by p.seq, c.position");
     }
 
     @Override
@@ -45,56 +39,18 @@ public final class JdbiPriorityStore implements PriorityStore {
     }
 
     @Override
-    public Optional<Priority> find(String accountId, UUID id) {
-        return jdbi.withHandle(handle -> read(handle.createQuery(SELECT + " and p.id = :id" + ORDER)
-                .bind("account", accountId).bind("id", id)).stream().findFirst());
-    }
-
-    @Override
-    public Optional<Priority> findByName(String accountId, String name) {
-        return list(accountId, name).stream().findFirst();
-    }
-
-    @Override
     public List<Priority> list(String accountId, String name) {
-        return jdbi.withHandle(handle -> {
-            Query query = handle.createQuery(SELECT + (name == null ? "" : " and p.name = :name") + ORDER)
-                    .bind("account", accountId);
-            return read(name == null ? query : query.bind("name", name));
-        });
+        return list(accountId, "name", name);
     }
 
     @Override
-    public void update(Priority priority) {
-        UniqueViolation.guardingName(priority.name(), () -> jdbi.useTransaction(handle -> write(handle, priority)));
-    }
-
-    @Override
-    public Optional<Priority> modify(String accountId, UUID id, UnaryOperator<Priority> change) {
-        return jdbi.inTransaction(handle -> {
-            if (!RowLock.lock(handle, "priority", accountId, id)) {
-                return Optional.<Priority>empty();
-            }
-            Priority current = read(handle.createQuery(SELECT + " and p.id = :id" + ORDER)
-                    .bind("account", accountId).bind("id", id)).get(0);
-            Priority changed = change.apply(current);
-            UniqueViolation.guardingName(changed.name(), () -> write(handle, changed));
-            return Optional.of(changed);
-        });
-    }
-
-    @Override
-    public boolean delete(String accountId, UUID id) {
-        return jdbi.withHandle(handle -> handle.createUpdate("delete from priority where account_id = :account and id = :id")
-                .bind("account", accountId).bind("id", id).execute()) > 0;
-    }
-
-    private static void write(Handle handle, Priority priority) {
-        handle.createUpdate("update priority set name = :name where account_id = :account and id = :id")
+    protected void write(Handle handle, Priority priority) {
+        UniqueViolation.guardingName(priority.name(), () -> handle.createUpdate(
+                        "update priority set name = :name where account_id = :account and id = :id")
                 .bind("name", priority.name())
                 .bind("account", priority.accountId())
                 .bind("id", priority.id())
-                .execute();
+                .execute());
         handle.createUpdate("delete from priority_channel where priority_id = :id").bind("id", priority.id()).execute();
         insertChannels(handle, priority);
     }
@@ -117,7 +73,8 @@ public final class JdbiPriorityStore implements PriorityStore {
     }
 
     /** Folds the joined rows (one per channel entry, or one without entry) into priorities, in row order. */
-    private static List<Priority> read(Query query) {
+    @Override
+    protected List<Priority> read(Query query) {
         Map<UUID, Priority> priorities = new LinkedHashMap<>();
         Map<UUID, List<ChannelRank>> channels = new LinkedHashMap<>();
         query.map((rs, ctx) -> new JoinedRow(

@@ -9,16 +9,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
 /** {@link ProfileStore} on the tables {@code profile}, {@code profile_channel} and {@code profile_template}. */
-public final class JdbiProfileStore implements ProfileStore {
+public final class JdbiProfileStore extends JdbiAccountResourceStore<Profile> implements ProfileStore {
 
     private static final String SELECT = """
             select p.id, p.account_id, p.name, p.attempts, p.otp_code_length, p.alphanumeric,
@@ -27,12 +24,9 @@ public final class JdbiProfileStore implements ProfileStore {
               left join profile_channel c on c.profile_id = p.id
               left join profile_template t on t.profile_id = c.profile_id and t.channel = c.channel
              where p.account_id = :account""";
-    private static final String ORDER = " order by p.seq, c.position, t.position";
-
-    private final Jdbi jdbi;
 
     public JdbiProfileStore(Database database) {
-        this.jdbi = database.jdbi();
+        super(database, "profile", SELECT, "p", " order by p.seq, c.position, t.position");
     }
 
     @Override
@@ -53,45 +47,8 @@ public final class JdbiProfileStore implements ProfileStore {
     }
 
     @Override
-    public Optional<Profile> find(String accountId, UUID id) {
-        return jdbi.withHandle(handle -> findIn(handle, accountId, id));
-    }
-
-    @Override
-    public Optional<Profile> findByName(String accountId, String name) {
-        return list(accountId, name).stream().findFirst();
-    }
-
-    @Override
     public List<Profile> list(String accountId, String name) {
-        return jdbi.withHandle(handle -> {
-            Query query = handle.createQuery(SELECT + (name == null ? "" : " and p.name = :name") + ORDER)
-                    .bind("account", accountId);
-            return read(name == null ? query : query.bind("name", name));
-        });
-    }
-
-    @Override
-    public void update(Profile profile) {
-        jdbi.useTransaction(handle -> write(handle, profile));
-    }
-
-    @Override
-    public Optional<Profile> modify(String accountId, UUID id, UnaryOperator<Profile> change) {
-        return jdbi.inTransaction(handle -> {
-            if (!RowLock.lock(handle, "profile", accountId, id)) {
-                return Optional.<Profile>empty();
-            }
-            Profile changed = change.apply(findIn(handle, accountId, id).orElseThrow());
-            write(handle, changed);
-            return Optional.of(changed);
-        });
-    }
-
-    @Override
-    public boolean delete(String accountId, UUID id) {
-        return jdbi.withHandle(handle -> handle.createUpdate("delete from profile where account_id = :account and id = :id")
-                .bind("account", accountId).bind("id", id).execute()) > 0;
+        return list(accountId, "name", name);
     }
 
     @Override
@@ -111,12 +68,8 @@ public final class JdbiProfileStore implements ProfileStore {
         });
     }
 
-    private static Optional<Profile> findIn(Handle handle, String accountId, UUID id) {
-        return read(handle.createQuery(SELECT + " and p.id = :id" + ORDER).bind("account", accountId).bind("id", id))
-                .stream().findFirst();
-    }
-
-    private static void write(Handle handle, Profile profile) {
+    @Override
+    protected void write(Handle handle, Profile profile) {
         UniqueViolation.guardingName(profile.name(), () -> handle.createUpdate("""
                         update profile set name = :name, attempts = :attempts, otp_code_length = :length,
                                alphanumeric = :alphanumeric
@@ -163,7 +116,8 @@ public final class JdbiProfileStore implements ProfileStore {
     }
 
     /** Folds the joined rows (one per template, channel without template, or profile without channel) into profiles. */
-    private static List<Profile> read(Query query) {
+    @Override
+    protected List<Profile> read(Query query) {
         Map<UUID, Profile> profiles = new LinkedHashMap<>();
         Map<UUID, Map<Channel, List<TemplateRef>>> channels = new LinkedHashMap<>();
         query.map((rs, ctx) -> new JoinedRow(

@@ -75,7 +75,7 @@ public final class JdbiTemplateStore implements TemplateStore {
 
     /** {@inheritDoc} A template that is not there (any more) is not found. */
     @Override
-    public void update(MessageTemplate template) {
+    public void replace(MessageTemplate template) {
         int updated = UniqueViolation.guardingName(template.name(), () -> jdbi.withHandle(handle -> handle.createUpdate(
                         "update message_template set name = :name, message = :message, code_expiration_minutes = :minutes"
                                 + " where account_id = :account and channel = :channel and id = :id")

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.twofakit.server.HttpClientSupport;
 import io.twofakit.server.OtpTestApi;
-import io.twofakit.server.http.webhooks.WebhookReceiver;
+import io.twofakit.server.http.webhooks.RecordingWebhookReceiver;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -161,7 +161,7 @@ public final class OtpLoad {
     }
 
     /** Expected events (counted once per event id) that have not arrived at {@code receiver} yet. */
-    public int missingEvents(WebhookReceiver receiver) {
+    public int missingEvents(RecordingWebhookReceiver receiver) {
         long arrived = receiver.received().stream()
                 .filter(r -> acknowledged.containsKey(r.json().get("otpId").asText()))
                 .map(r -> r.header("X-Twofa-Event-Id"))
@@ -174,10 +174,10 @@ public final class OtpLoad {
      * Checks that each acknowledged OTP's events arrived as expected, in order (by first arrival of each event id);
      * answers how many arrivals repeated an event already received.
      */
-    public int checkOrderAndCountDuplicates(WebhookReceiver receiver) {
+    public int checkOrderAndCountDuplicates(RecordingWebhookReceiver receiver) {
         Map<String, Map<String, String>> firstArrivals = new LinkedHashMap<>();
         int duplicates = 0;
-        for (WebhookReceiver.Received event : receiver.received()) {
+        for (RecordingWebhookReceiver.Received event : receiver.received()) {
             String otpId = event.json().get("otpId").asText();
             if (!acknowledged.containsKey(otpId)) {
                 continue;

@@ -80,7 +80,7 @@ class JdbiOtpStoreTest {
         for (Otp otp : List.of(first, second, third, sameInstantAsThird)) {
             store.insert(otp, job(otp, Channel.SMS));
         }
-        store.update(ACCOUNT, first.id(), otp -> new OtpStore.Change<>(withStatus(otp, OtpStatus.VERIFIED), "done"));
+        store.modify(ACCOUNT, first.id(), otp -> new OtpStore.Change<>(withStatus(otp, OtpStatus.VERIFIED), "done"));
 
         assertEquals(List.of(sameInstantAsThird.id(), third.id(), second.id(), first.id()),
                 ids(store.list(ACCOUNT, null, null, 10)), "newest first; the later insert first on a tie");
@@ -100,9 +100,9 @@ class JdbiOtpStoreTest {
         Otp otp = otp("+4917612345678", T0);
         store.insert(otp, job(otp, Channel.SMS));
 
-        Optional<String> answer = store.update(ACCOUNT, otp.id(),
+        Optional<String> answer = store.modify(ACCOUNT, otp.id(),
                 current -> new OtpStore.Change<>(withStatus(current, OtpStatus.WRONG_CODE), "wrong"));
-        Optional<String> unchanged = store.update(ACCOUNT, otp.id(), current -> new OtpStore.Change<>(null, "same"));
+        Optional<String> unchanged = store.modify(ACCOUNT, otp.id(), current -> new OtpStore.Change<>(null, "same"));
 
         assertEquals(Optional.of("wrong"), answer);
         assertEquals(Optional.of("same"), unchanged);
@@ -110,8 +110,8 @@ class JdbiOtpStoreTest {
         assertEquals(OtpStatus.WRONG_CODE, read.status());
         assertEquals(1, read.attemptCount());
         assertEquals(otp.codeHash(), read.codeHash());
-        assertEquals(Optional.empty(), store.update(OTHER_ACCOUNT, otp.id(), c -> new OtpStore.Change<>(null, "x")));
-        assertEquals(Optional.empty(), store.update(ACCOUNT, UUID.randomUUID(), c -> new OtpStore.Change<>(null, "x")));
+        assertEquals(Optional.empty(), store.modify(OTHER_ACCOUNT, otp.id(), c -> new OtpStore.Change<>(null, "x")));
+        assertEquals(Optional.empty(), store.modify(ACCOUNT, UUID.randomUUID(), c -> new OtpStore.Change<>(null, "x")));
     }
 
     @DatabaseTest

@@ -110,13 +110,13 @@ class JdbiPriorityStoreTest {
     }
 
     @DatabaseTest
-    void updateReplacesTheWholePriority(Database database) {
+    void modifyCanEmptyTheChannelEntries(Database database) {
         JdbiPriorityStore store = store(database);
         Priority stored = priority(A, "before", new ChannelRank(Channel.SMS, 1));
         store.insert(stored);
 
         Priority changed = new Priority(stored.id(), A, "after", List.of());
-        store.update(changed);
+        assertEquals(Optional.of(changed), store.modify(A, stored.id(), current -> changed));
         assertEquals(Optional.of(changed), store.find(A, stored.id()));
     }
 

@@ -101,7 +101,7 @@ class JdbiProfileStoreTest {
         Profile changed = new Profile(stored.id(), A, "after", 10, 11, true, List.of(VOICE, WHATSAPP));
         assertEquals(Optional.of(changed), store.modify(A, stored.id(), current -> changed));
         assertEquals(Optional.of(changed), store.find(A, stored.id()));
-        store.update(stored);
+        store.modify(A, stored.id(), current -> stored);
         assertEquals(Optional.of(stored), store.find(A, stored.id()));
     }
 

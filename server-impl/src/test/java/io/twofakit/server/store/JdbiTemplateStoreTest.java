@@ -103,14 +103,14 @@ class JdbiTemplateStoreTest {
     }
 
     @DatabaseTest
-    void updateReplacesNameMessageAndExpiryButNotTheLanguage(Database database) {
+    void replaceReplacesNameMessageAndExpiryButNotTheLanguage(Database database) {
         JdbiTemplateStore store = store(database);
         MessageTemplate original = template("acme", Channel.SMS, "welcome", "en");
         store.insert(original);
 
         MessageTemplate changed = new MessageTemplate(original.id(), "acme", Channel.SMS, "hello", "de",
                 "Hello {{otp_code}}", 9);
-        store.update(changed);
+        store.replace(changed);
 
         MessageTemplate stored = store.find("acme", Channel.SMS, original.id()).orElseThrow();
         assertEquals("hello", stored.name());
@@ -127,7 +127,7 @@ class JdbiTemplateStoreTest {
         store.insert(first);
         store.insert(second);
 
-        assertThrows(NameAlreadyTakenException.class, () -> store.update(new MessageTemplate(second.id(), "acme",
+        assertThrows(NameAlreadyTakenException.class, () -> store.replace(new MessageTemplate(second.id(), "acme",
                 Channel.SMS, "first", "en", "Other {{otp_code}}", 1)));
         assertEquals(Optional.of(second), store.find("acme", Channel.SMS, second.id()));
     }
@@ -137,7 +137,7 @@ class JdbiTemplateStoreTest {
         JdbiTemplateStore store = store(database);
         MessageTemplate ghost = template("acme", Channel.SMS, "ghost", "en");
 
-        ResourceNotFoundException missing = assertThrows(ResourceNotFoundException.class, () -> store.update(ghost));
+        ResourceNotFoundException missing = assertThrows(ResourceNotFoundException.class, () -> store.replace(ghost));
         assertEquals(ghost.id().toString(), missing.id());
         assertNull(store.find("acme", Channel.SMS, ghost.id()).orElse(null));
     }

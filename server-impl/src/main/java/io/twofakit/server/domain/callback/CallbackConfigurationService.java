@@ -1,7 +1,7 @@
 package io.twofakit.server.domain.callback;
 
+import io.twofakit.server.domain.AccountResources;
 import io.twofakit.server.domain.ConflictException;
-import io.twofakit.server.domain.NameAlreadyTakenException;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.ValidationFailedException.Violation;
@@ -19,10 +19,13 @@ import java.util.function.Supplier;
 public final class CallbackConfigurationService {
 
     private final CallbackConfigurationStore store;
+    private final AccountResources<CallbackConfiguration> configurations;
     private final ProfileStore profiles;
 
     public CallbackConfigurationService(CallbackConfigurationStore store, ProfileStore profiles) {
         this.store = store;
+        this.configurations = new AccountResources<>(store, ResourceNotFoundException.Kind.CALLBACK_CONFIGURATION,
+                url -> new ConflictException("Callback configuration already exists."));
         this.profiles = profiles;
     }
 
@@ -37,7 +40,7 @@ public final class CallbackConfigurationService {
         check(accountId, url, given, profileId);
         CallbackConfiguration configuration = new CallbackConfiguration(UUID.randomUUID(), accountId, url, given, profileId);
         write(() -> {
-            store.insert(configuration);
+            configurations.insert(configuration);
             return configuration;
         });
         return configuration.id();
@@ -51,17 +54,15 @@ public final class CallbackConfigurationService {
     /** Changes the url and the given fields; 404 when the account has no such configuration. */
     public CallbackConfiguration patch(String accountId, UUID id, CallbackChanges changes) {
         check(accountId, changes.url(), changes.headers() == null ? Map.of() : changes.headers(), changes.profileId());
-        return write(() -> store.modify(accountId, id, current -> new CallbackConfiguration(current.id(), accountId,
-                        changes.url(),
-                        changes.headers() != null ? changes.headers() : current.headers(),
-                        changes.profileId() != null ? changes.profileId() : current.profileId()))
-                .orElseThrow(() -> notFound(id)));
+        return write(() -> configurations.modify(accountId, id, current -> new CallbackConfiguration(current.id(),
+                accountId,
+                changes.url(),
+                changes.headers() != null ? changes.headers() : current.headers(),
+                changes.profileId() != null ? changes.profileId() : current.profileId())));
     }
 
     public void delete(String accountId, UUID id) {
-        if (!store.delete(accountId, id)) {
-            throw notFound(id);
-        }
+        configurations.delete(accountId, id);
     }
 
     private void check(String accountId, String url, Map<String, String> headers, UUID profileId) {
@@ -76,19 +77,13 @@ public final class CallbackConfigurationService {
         }
     }
 
-    /** Runs a store write, translating what the database refuses into the API's answers. */
+    /** Runs a store write, translating a profile deleted meanwhile into the API's answer. */
     private static <T> T write(Supplier<T> write) {
         try {
             return write.get();
-        } catch (NameAlreadyTakenException e) {
-            throw new ConflictException("Callback configuration already exists.");
         } catch (ProfileGoneException e) {
             throw new ValidationFailedException(List.of(noSuchProfile()));
         }
-    }
-
-    private static ResourceNotFoundException notFound(UUID id) {
-        return new ResourceNotFoundException(ResourceNotFoundException.Kind.CALLBACK_CONFIGURATION, id.toString());
     }
 
     private static Violation noSuchProfile() {

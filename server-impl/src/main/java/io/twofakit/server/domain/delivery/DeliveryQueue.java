@@ -31,11 +31,12 @@ public final class DeliveryQueue {
     public record Lease(UUID token, Instant until) {
     }
 
-    private final Semaphore room;
+    private final Semaphore freePlaces;
     private final Clock realClock;
     private final Duration leaseFor;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean storeSign = new AtomicBoolean();
+    /** Whether jobs may wait in the store unleased, for the workers to claim there at their next poll. */
+    private final AtomicBoolean jobsMayWaitInStore = new AtomicBoolean();
     private volatile Runnable wake = () -> { };
 
     private record Waiting(ClaimedJob claimed, Instant leaseUntil) {
@@ -50,7 +51,7 @@ public final class DeliveryQueue {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
-        this.room = new Semaphore(capacity);
+        this.freePlaces = new Semaphore(capacity);
         this.realClock = realClock;
         this.leaseFor = leaseFor;
     }
@@ -85,7 +86,7 @@ public final class DeliveryQueue {
      * lease given out is followed by either {@link #handOver} or {@link #cancel}.
      */
     private Optional<Lease> reserve() {
-        if (!room.tryAcquire()) {
+        if (!freePlaces.tryAcquire()) {
             return Optional.empty();
         }
         return Optional.of(new Lease(UUID.randomUUID(), realClock.instant().plus(leaseFor)));
@@ -96,19 +97,19 @@ public final class DeliveryQueue {
         waiting.add(new Waiting(new ClaimedJob(job, lease.token()), lease.until()));
     }
 
-    /** Storing the job failed: its room is free again. */
+    /** Storing the job failed: its place is free again. */
     private void cancel(Lease lease) {
-        room.release();
+        freePlaces.release();
     }
 
     /** A job was stored without a lease: the workers have to claim it from the store. */
     private void storedUnleased() {
-        signStoreWork();
+        lookInStoreNext();
     }
 
     /** Tells the workers' next poll to look in the store. */
-    void signStoreWork() {
-        storeSign.set(true);
+    void lookInStoreNext() {
+        jobsMayWaitInStore.set(true);
     }
 
     /** Takes up to {@code max} waiting jobs whose lease still holds, oldest first. */
@@ -117,19 +118,19 @@ public final class DeliveryQueue {
         Instant now = realClock.instant();
         Waiting next;
         while (taken.size() < max && (next = waiting.poll()) != null) {
-            room.release();
+            freePlaces.release();
             if (next.leaseUntil().isAfter(now)) {
                 taken.add(next.claimed());
             } else {
-                signStoreWork(); // its lease ran out: claimed from the store under a new one
+                lookInStoreNext(); // its lease ran out: claimed from the store under a new one
             }
         }
         return taken;
     }
 
     /** Whether jobs may wait in the store unleased since the last call; clears the sign. */
-    boolean takeStoreSign() {
-        return storeSign.getAndSet(false);
+    boolean takeLookInStore() {
+        return jobsMayWaitInStore.getAndSet(false);
     }
 
     /** Takes every waiting job, for giving them back to the store when the workers stop. */

@@ -83,17 +83,17 @@ public final class DeliveryWorker implements WorkSource {
     public Batch poll(int capacity) {
         List<DeliveryStore.ClaimedJob> jobs = new ArrayList<>(queue.take(capacity));
         Instant now = realClock.instant();
-        boolean storeSign = queue.takeStoreSign();
-        if (jobs.size() < capacity && (storeSign || !now.isBefore(nextStorePoll))) {
+        boolean jobsMayWaitInStore = queue.takeLookInStore();
+        if (jobs.size() < capacity && (jobsMayWaitInStore || !now.isBefore(nextStorePoll))) {
             nextStorePoll = now.plus(STORE_POLL);
             int wanted = capacity - jobs.size();
             List<DeliveryStore.ClaimedJob> claimed = store.claim(wanted, now, LEASE);
             if (claimed.size() == wanted) {
-                queue.signStoreWork(); // there may be more: look again at the next poll
+                queue.lookInStoreNext(); // there may be more: look again at the next poll
             }
             jobs.addAll(claimed);
-        } else if (storeSign) {
-            queue.signStoreWork(); // no room now: keep the sign for the next poll
+        } else if (jobsMayWaitInStore) {
+            queue.lookInStoreNext(); // no room now: keep the sign for the next poll
         }
         List<Runnable> tasks = new ArrayList<>();
         for (DeliveryStore.ClaimedJob claimed : jobs) {

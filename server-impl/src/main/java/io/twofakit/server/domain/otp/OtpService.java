@@ -3,6 +3,7 @@ package io.twofakit.server.domain.otp;
 import io.twofakit.server.domain.codes.CodeProtection;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.TimeOrderedIds;
+import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.delivery.DeliveryQueue;
 import io.twofakit.server.domain.delivery.DeliveryJob;
@@ -37,6 +38,8 @@ public final class OtpService {
 
     /** The most OTPs a list answers: the newest ones. */
     public static final int LIST_LIMIT = 1000;
+    /** The statuses a list can be filtered by: the final ones. */
+    public static final List<OtpStatus> LIST_FILTERS = List.of(OtpStatus.VERIFIED, OtpStatus.TOO_MANY_ATTEMPTS);
 
     private final OtpStore otps;
     private final DeliveryPlanner planner;
@@ -108,11 +111,11 @@ public final class OtpService {
      * The account's newest OTPs first, at most {@link #LIST_LIMIT}.
      *
      * @param to only those sent to this number, when not null
-     * @param status only those in this final status (VERIFIED or TOO_MANY_ATTEMPTS), when not null
+     * @param status only those in this status, one of {@link #LIST_FILTERS}, when not null
      */
     public List<OtpView> list(String accountId, String to, OtpStatus status) {
-        if (status != null && status != OtpStatus.VERIFIED && status != OtpStatus.TOO_MANY_ATTEMPTS) {
-            throw new IllegalArgumentException("OTPs can be listed by VERIFIED or TOO_MANY_ATTEMPTS only");
+        if (status != null && !LIST_FILTERS.contains(status)) {
+            throw notAListFilter();
         }
         Instant now = clocks.clockFor(accountId).instant();
         return otps.list(accountId, to, status, LIST_LIMIT).stream().map(otp -> OtpView.of(otp, now)).toList();
@@ -121,7 +124,12 @@ public final class OtpService {
     /** Checks {@code code} against the OTP and answers the validation's outcome. */
     public ValidationOutcome validate(String accountId, UUID id, String code) {
         Instant now = clocks.clockFor(accountId).instant();
-        return otps.update(accountId, id, otp -> decide(otp, code, now)).orElseThrow(() -> notFound(id));
+        return otps.modify(accountId, id, otp -> decide(otp, code, now)).orElseThrow(() -> notFound(id));
+    }
+
+    /** The refusal of a list filter that is not one of {@link #LIST_FILTERS}. */
+    public static ValidationFailedException notAListFilter() {
+        return new ValidationFailedException("otpStatus", "must be one of " + LIST_FILTERS);
     }
 
     /** The status machine of one validation; compares the code only when the OTP can still be verified. */

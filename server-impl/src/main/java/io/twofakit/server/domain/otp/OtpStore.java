@@ -12,7 +12,7 @@ import java.util.function.Function;
 public interface OtpStore {
 
     /**
-     * What an {@link #update} decided: the OTP to store instead (null to leave it as it is) and the answer.
+     * What a {@link #modify} decided: the OTP to store instead (null to leave it as it is) and the answer.
      */
     record Change<R>(Otp replacement, R result) {
     }
@@ -52,13 +52,13 @@ public interface OtpStore {
     List<Otp> list(String accountId, String to, OtpStatus status, int limit);
 
     /**
-     * Reads the OTP and applies {@code change} to it while no one else can: concurrent updates of one OTP
+     * Reads the OTP and applies {@code change} to it while no one else can: concurrent modifications of one OTP
      * run one after the other, each seeing the result of the one before. The replacement's status and
      * attempt count are stored.
      *
      * @return the change's answer; empty when there is no such OTP
      */
-    <R> Optional<R> update(String accountId, UUID id, Function<Otp, Change<R>> change);
+    <R> Optional<R> modify(String accountId, UUID id, Function<Otp, Change<R>> change);
 
     /** Removes the OTP and its pending delivery job. @return whether it existed */
     boolean delete(String accountId, UUID id);

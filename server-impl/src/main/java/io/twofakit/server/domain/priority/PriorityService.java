@@ -1,8 +1,8 @@
 package io.twofakit.server.domain.priority;
 
+import io.twofakit.server.domain.AccountResources;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.ConflictException;
-import io.twofakit.server.domain.NameAlreadyTakenException;
 import io.twofakit.server.domain.Names;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
@@ -25,9 +25,11 @@ public final class PriorityService {
     static final String CHANNELS_FIELD = "channelPriority";
 
     private final PriorityStore store;
+    private final AccountResources<Priority> priorities;
 
     public PriorityService(PriorityStore store) {
         this.store = store;
+        this.priorities = new AccountResources<>(store, ResourceNotFoundException.Kind.PRIORITY, PriorityService::nameTaken);
     }
 
     /** Creates a priority; 400 for a broken rule, 409 for a taken name. */
@@ -39,16 +41,12 @@ public final class PriorityService {
             throw new ValidationFailedException(violations);
         }
         Priority priority = new Priority(UUID.randomUUID(), accountId, name, channels);
-        try {
-            store.insert(priority);
-        } catch (NameAlreadyTakenException e) {
-            throw nameTaken(name);
-        }
+        priorities.insert(priority);
         return priority.id();
     }
 
     public Priority read(String accountId, UUID id) {
-        return store.find(accountId, id).orElseThrow(() -> notFound(id));
+        return priorities.read(accountId, id);
     }
 
     /** The account's priorities, only the one named {@code name} when it is given, oldest first. */
@@ -68,20 +66,13 @@ public final class PriorityService {
         if (!violations.isEmpty()) {
             throw new ValidationFailedException(violations);
         }
-        try {
-            store.modify(accountId, id, current -> new Priority(current.id(), current.accountId(),
-                            changes.name() != null ? changes.name() : current.name(),
-                            changes.channels() != null ? changes.channels() : current.channels()))
-                    .orElseThrow(() -> notFound(id));
-        } catch (NameAlreadyTakenException e) {
-            throw nameTaken(changes.name());
-        }
+        priorities.modify(accountId, id, current -> new Priority(current.id(), current.accountId(),
+                changes.name() != null ? changes.name() : current.name(),
+                changes.channels() != null ? changes.channels() : current.channels()));
     }
 
     public void delete(String accountId, UUID id) {
-        if (!store.delete(accountId, id)) {
-            throw notFound(id);
-        }
+        priorities.delete(accountId, id);
     }
 
     private static void checkChannels(List<ChannelRank> channels, int min, List<Violation> violations) {
@@ -103,9 +94,5 @@ public final class PriorityService {
     private static ConflictException nameTaken(String name) {
         return new ConflictException("Priority with name " + name + " already exists. Priority name must be unique.")
                 .with("priorityName", name);
-    }
-
-    private static ResourceNotFoundException notFound(UUID id) {
-        return new ResourceNotFoundException(ResourceNotFoundException.Kind.PRIORITY, id.toString());
     }
 }

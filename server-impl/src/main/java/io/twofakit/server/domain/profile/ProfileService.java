@@ -1,7 +1,7 @@
 package io.twofakit.server.domain.profile;
 
+import io.twofakit.server.domain.AccountResources;
 import io.twofakit.server.domain.ConflictException;
-import io.twofakit.server.domain.NameAlreadyTakenException;
 import io.twofakit.server.domain.Names;
 import io.twofakit.server.domain.ResourceNotFoundException;
 import io.twofakit.server.domain.ValidationFailedException;
@@ -12,7 +12,6 @@ import io.twofakit.server.domain.whatsapp.WhatsAppTemplateStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 
 /**
  * The rules of profiles. Guarantees: a name unique per account (also under concurrent requests), at most
@@ -33,11 +32,13 @@ public final class ProfileService {
     public static final int MAX_CODE_LENGTH = 11;
 
     private final ProfileStore store;
+    private final AccountResources<Profile> profiles;
     private final TemplateReferences references;
 
     public ProfileService(ProfileStore store, TemplateStore templates, WhatsAppTemplateStore whatsAppTemplates,
                           WhatsAppConfigurationService whatsAppConfigurations) {
         this.store = store;
+        this.profiles = new AccountResources<>(store, ResourceNotFoundException.Kind.PROFILE, ProfileService::nameTaken);
         this.references = new TemplateReferences(templates, whatsAppTemplates, whatsAppConfigurations);
     }
 
@@ -56,16 +57,12 @@ public final class ProfileService {
 
         Profile profile = new Profile(UUID.randomUUID(), accountId, request.name(), attempts, codeLength,
                 Boolean.TRUE.equals(request.alphanumeric()), ProfileChannels.join(List.of(), request.channels()));
-        try {
-            store.insert(profile);
-        } catch (NameAlreadyTakenException e) {
-            throw nameTaken(profile.name());
-        }
+        profiles.insert(profile);
         return profile.id();
     }
 
     public Profile read(String accountId, UUID id) {
-        return store.find(accountId, id).orElseThrow(() -> notFound(id));
+        return profiles.read(accountId, id);
     }
 
     /** The account's profiles, only the one named {@code name} when it is given, oldest first. */
@@ -87,7 +84,7 @@ public final class ProfileService {
         failOn(violations);
         List<ProfileChannel> channels = changes.channels() == null ? null : ProfileChannels.join(List.of(), changes.channels());
 
-        modify(accountId, id, current -> new Profile(current.id(), current.accountId(),
+        profiles.modify(accountId, id, current -> new Profile(current.id(), current.accountId(),
                 changes.name() != null ? changes.name() : current.name(),
                 changes.attempts() != null ? changes.attempts() : current.attempts(),
                 changes.otpCodeLength() != null ? changes.otpCodeLength() : current.otpCodeLength(),
@@ -101,12 +98,12 @@ public final class ProfileService {
         List<Violation> violations = new ArrayList<>();
         references.check(accountId, added, violations);
         failOn(violations);
-        modify(accountId, id, current -> withChannels(current, ProfileChannels.join(current.channels(), added)));
+        profiles.modify(accountId, id, current -> withChannels(current, ProfileChannels.join(current.channels(), added)));
     }
 
     /** Removes the templates named {@code templateName} from every channel of the profile; 404 when it uses none. */
     public void removeTemplate(String accountId, UUID id, String templateName) {
-        modify(accountId, id, current -> {
+        profiles.modify(accountId, id, current -> {
             if (!ProfileChannels.uses(current.channels(), templateName)) {
                 throw new ResourceNotFoundException(ResourceNotFoundException.Kind.PROFILE_TEMPLATE,
                         ResourceNotFoundException.Lookup.NAME, templateName);
@@ -117,17 +114,7 @@ public final class ProfileService {
 
     /** Deletes the profile, and with it the callback configurations scoped to it. */
     public void delete(String accountId, UUID id) {
-        if (!store.delete(accountId, id)) {
-            throw notFound(id);
-        }
-    }
-
-    private void modify(String accountId, UUID id, UnaryOperator<Profile> change) {
-        try {
-            store.modify(accountId, id, change).orElseThrow(() -> notFound(id));
-        } catch (NameAlreadyTakenException e) {
-            throw nameTaken(e.name());
-        }
+        profiles.delete(accountId, id);
     }
 
     private static Profile withChannels(Profile profile, List<ProfileChannel> channels) {
@@ -154,9 +141,5 @@ public final class ProfileService {
     private static ConflictException nameTaken(String name) {
         return new ConflictException("Profile with name " + name + " already exists. Profile name must be unique.")
                 .with("profileName", name);
-    }
-
-    private static ResourceNotFoundException notFound(UUID id) {
-        return new ResourceNotFoundException(ResourceNotFoundException.Kind.PROFILE, id.toString());
     }
 }

@@ -114,7 +114,7 @@ public class MessageTemplateService {
                 changes.message() != null ? changes.message() : current.message(),
                 changes.codeExpirationMinutes() != null ? changes.codeExpirationMinutes() : current.codeExpirationMinutes());
         try {
-            store.update(patched);
+            store.replace(patched);
         } catch (NameAlreadyTakenException e) {
             throw nameTaken(channel, patched.name());
         }

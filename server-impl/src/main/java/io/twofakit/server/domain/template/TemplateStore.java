@@ -21,8 +21,12 @@ public interface TemplateStore {
     /** Templates of one channel, or of every text channel when {@code channel} is null, filtered by name and language when given, oldest first. */
     List<MessageTemplate> list(String accountId, Channel channel, String name, String language);
 
-    /** Replaces name, message and expiry; throws {@link io.twofakit.server.domain.NameAlreadyTakenException} on a rename onto a taken name. */
-    void update(MessageTemplate template);
+    /**
+     * Replaces name, message and expiry as they are given (a plain write: the last one wins, where the other
+     * stores' {@code modify} locks the row for a read-change-write); throws
+     * {@link io.twofakit.server.domain.NameAlreadyTakenException} on a rename onto a taken name.
+     */
+    void replace(MessageTemplate template);
 
     /** @return whether a template was deleted */
     boolean delete(String accountId, Channel channel, UUID id);

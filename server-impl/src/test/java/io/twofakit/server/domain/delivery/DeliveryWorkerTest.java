@@ -250,7 +250,7 @@ class DeliveryWorkerTest {
         UUID unleased = send("+4917612345678", "4711", Channel.SMS);
 
         assertEquals(0, worker.poll(10).tasks().size(), "nothing said the store has new work");
-        queue.signStoreWork();
+        queue.lookInStoreNext();
         assertEquals(1, worker.poll(10).tasks().size(), "told that a job was stored unleased");
         UUID later = send("+4917612345679", "4711", Channel.SMS);
         clock.advance(DeliveryWorker.STORE_POLL);

@@ -13,6 +13,9 @@ import io.twofakit.server.domain.template.MessageTemplate;
 import io.twofakit.server.store.Database;
 import io.twofakit.server.store.DatabaseTest;
 import io.twofakit.server.store.JdbiOtpStore;
+import io.twofakit.server.store.JdbiPriorityStore;
+import io.twofakit.server.store.JdbiProfileStore;
+import io.twofakit.server.store.JdbiTemplateStore;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,7 +33,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Many validations of one OTP at the same time, through the service and the real store (row lock on H2 and
+ * Many validations of one OTP at the same time, through the service and the real stores (row lock on H2 and
  * PostgreSQL): exactly one VERIFIED when the right code is compared in time, and never more codes compared
  * than allowed.
  */
@@ -49,8 +52,8 @@ class ConcurrentValidationTest {
     void fiftyValidationsAtOnceKeepTheStatusMachinesPromises(Database database) throws Exception {
         database.registerAccounts(List.of(ACCOUNT), Clock.systemUTC());
         Clock clock = Clock.systemUTC();
-        InMemoryStores.Profiles profiles = new InMemoryStores.Profiles();
-        InMemoryStores.Templates templates = new InMemoryStores.Templates();
+        JdbiProfileStore profiles = new JdbiProfileStore(database);
+        JdbiTemplateStore templates = new JdbiTemplateStore(database);
         MessageTemplate sms = new MessageTemplate(UUID.randomUUID(), ACCOUNT, Channel.SMS, "sms", "en",
                 "{{otp_code}}", 5);
         templates.insert(sms);
@@ -59,7 +62,7 @@ class ConcurrentValidationTest {
         profiles.insert(new io.twofakit.server.domain.profile.Profile(UUID.randomUUID(), ACCOUNT, "five", 5, 6, false,
                 List.of(OtpFixture.channel(Channel.SMS, OtpFixture.ref(sms)))));
         OtpService service = new OtpService(new JdbiOtpStore(database, clock), profiles,
-                new InMemoryStores.Priorities(), templates, (account, name, language) -> java.util.Optional.empty(),
+                new JdbiPriorityStore(database), templates, (account, name, language) -> java.util.Optional.empty(),
                 new OtpCodeGenerator(new SecureRandom()), new CodeProtection(OtpFixture.SECRET, new SecureRandom()),
                 AccountClocks.shared(clock), new DeliveryQueue(100, clock, Duration.ofMinutes(2)),
                 SendLimits.none());

@@ -4,6 +4,8 @@ import io.twofakit.server.domain.codes.CodeProtection;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.clock.InMemoryAccountClocks;
 import io.twofakit.server.domain.delivery.DeliveryQueue;
+import io.twofakit.server.domain.delivery.DeliveryJob;
+import io.twofakit.server.domain.limits.RecipientAdmission;
 import io.twofakit.server.domain.limits.SendLimits;
 import io.twofakit.server.domain.priority.ChannelRank;
 import io.twofakit.server.domain.priority.Priority;
@@ -12,29 +14,49 @@ import io.twofakit.server.domain.profile.ProfileChannel;
 import io.twofakit.server.domain.profile.TemplateRef;
 import io.twofakit.server.domain.template.MessageTemplate;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate;
+import io.twofakit.server.store.Database;
+import io.twofakit.server.store.JdbiOtpStore;
+import io.twofakit.server.store.JdbiPriorityStore;
+import io.twofakit.server.store.JdbiProfileStore;
+import io.twofakit.server.store.JdbiTemplateStore;
+import io.twofakit.server.store.JdbiWhatsAppTemplateStore;
+import io.twofakit.server.support.H2Databases;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
-/** An {@link OtpService} over in-memory stores, with helpers that set up templates, profiles and priorities. */
-final class OtpFixture {
+/**
+ * An {@link OtpService} over the real stores on a fresh H2 database (close the fixture after the test), with
+ * helpers that set up templates, profiles and priorities, and a record of what the service stored.
+ */
+final class OtpFixture implements AutoCloseable {
 
     static final String ACCOUNT = "acme";
     static final String SECRET = "a-test-secret-of-enough-length";
     static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
-    /** Jobs that the fixture's hand-off takes before it is full. */
+    /** Jobs that the fixture's queue takes before it is full. */
     static final int QUEUE_CAPACITY = 2;
 
-    final InMemoryStores.Profiles profiles = new InMemoryStores.Profiles();
-    final InMemoryStores.Priorities priorities = new InMemoryStores.Priorities();
-    final InMemoryStores.Templates templates = new InMemoryStores.Templates();
-    final InMemoryStores.WhatsAppTemplates whatsAppTemplates = new InMemoryStores.WhatsAppTemplates();
-    final InMemoryStores.Otps otps = new InMemoryStores.Otps();
+    /** A second account, for rules that count per account. */
+    static final String OTHER_ACCOUNT = "other";
+
+    private final Database database = H2Databases.withAccounts(ACCOUNT, OTHER_ACCOUNT);
+    final JdbiProfileStore profiles = new JdbiProfileStore(database);
+    final JdbiPriorityStore priorities = new JdbiPriorityStore(database);
+    final JdbiTemplateStore templates = new JdbiTemplateStore(database);
+    final JdbiWhatsAppTemplateStore whatsAppTemplates = new JdbiWhatsAppTemplateStore(database);
+    final StoredOtps otps = new StoredOtps(new JdbiOtpStore(database, Clock.fixed(START, ZoneOffset.UTC)));
+    private final AtomicInteger templatesMade = new AtomicInteger();
     /** Each account's clock, all at {@link #START} until a test moves one. */
     final InMemoryAccountClocks clocks = new InMemoryAccountClocks(Clock.fixed(START, ZoneOffset.UTC));
     final CodeProtection codes = new CodeProtection(SECRET, new SecureRandom());
@@ -62,7 +84,7 @@ final class OtpFixture {
     /** A text template of {@code channel}, named {@code channel_language_n}. */
     MessageTemplate template(Channel channel, String language, String message, int expirationMinutes) {
         MessageTemplate template = new MessageTemplate(UUID.randomUUID(), ACCOUNT, channel,
-                channel.name().toLowerCase() + "_" + language + "_" + templates.byId.size(), language, message, expirationMinutes);
+                channel.name().toLowerCase() + "_" + language + "_" + templatesMade.getAndIncrement(), language, message, expirationMinutes);
         templates.insert(template);
         return template;
     }
@@ -111,8 +133,71 @@ final class OtpFixture {
 
     /** The code the delivery job of {@code otpId} carries, unsealed. */
     String codeOf(UUID otpId) {
-        return otps.jobs.stream().filter(j -> j.otpId().equals(otpId)).findFirst()
-                .map(job -> codes.open(otpId, job.sealedCode()))
-                .orElseThrow();
+        return codes.open(otpId, otps.jobOf(otpId).sealedCode());
+    }
+
+    /** How many OTPs of {@link #ACCOUNT} are stored. */
+    int storedOtps() {
+        return otps.list(ACCOUNT, null, null, Integer.MAX_VALUE).size();
+    }
+
+    @Override
+    public void close() {
+        database.close();
+    }
+
+    /**
+     * The real OTP store, which also keeps the delivery jobs it stored and the leases they were stored with, for
+     * the tests to see what the service handed over.
+     */
+    static final class StoredOtps implements OtpStore {
+        private final OtpStore store;
+        private final List<DeliveryJob> jobs = new CopyOnWriteArrayList<>();
+        private final Map<UUID, DeliveryQueue.Lease> leases = new ConcurrentHashMap<>();
+
+        StoredOtps(OtpStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public void insert(Otp otp, DeliveryJob job, Optional<DeliveryQueue.Lease> lease, RecipientAdmission admission) {
+            store.insert(otp, job, lease, admission);
+            jobs.add(job);
+            lease.ifPresent(held -> leases.put(otp.id(), held));
+        }
+
+        @Override
+        public Optional<Otp> find(String accountId, UUID id) {
+            return store.find(accountId, id);
+        }
+
+        @Override
+        public List<Otp> list(String accountId, String to, OtpStatus status, int limit) {
+            return store.list(accountId, to, status, limit);
+        }
+
+        @Override
+        public <R> Optional<R> modify(String accountId, UUID id, Function<Otp, Change<R>> change) {
+            return store.modify(accountId, id, change);
+        }
+
+        @Override
+        public boolean delete(String accountId, UUID id) {
+            return store.delete(accountId, id);
+        }
+
+        /** Every delivery job stored, oldest first. */
+        List<DeliveryJob> jobs() {
+            return List.copyOf(jobs);
+        }
+
+        DeliveryJob jobOf(UUID otpId) {
+            return jobs.stream().filter(job -> job.otpId().equals(otpId)).findFirst().orElseThrow();
+        }
+
+        /** The lease the job of {@code otpId} was stored with; empty when it was stored unleased. */
+        Optional<DeliveryQueue.Lease> leaseOf(UUID otpId) {
+            return Optional.ofNullable(leases.get(otpId));
+        }
     }
 }

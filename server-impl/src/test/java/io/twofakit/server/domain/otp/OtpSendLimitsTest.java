@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The limits on sending as {@link OtpService} applies them: what is refused, what is counted, what is stored. */
@@ -30,6 +31,11 @@ class OtpSendLimitsTest {
             Optional.of(new RateLimit(5, Duration.ofMinutes(10))),
             Optional.of(new RateLimit(20, Duration.ofSeconds(1))), realTime));
     private final OtpService service = fixture.service;
+
+    @AfterEach
+    void closeFixture() {
+        fixture.close();
+    }
 
     private UUID send(String to) {
         return service.send(ACCOUNT, request(to, "login"));
@@ -47,8 +53,8 @@ class OtpSendLimitsTest {
 
         assertEquals(5 * 60, refused.retryAfterSeconds(), "the first send leaves the window 10 minutes after it");
         assertTrue(refused.detail().startsWith("Too many OTPs sent to " + TO), refused.detail());
-        assertEquals(5, fixture.otps.byId.size());
-        assertEquals(5, fixture.otps.jobs.size());
+        assertEquals(5, fixture.storedOtps());
+        assertEquals(5, fixture.otps.jobs().size());
         assertEquals(5, fixture.deliveriesQueued.get(), "no delivery is queued for a refused send");
     }
 
@@ -61,12 +67,12 @@ class OtpSendLimitsTest {
         assertThrows(LimitExceededException.class, () -> send(TO));
 
         send("+4917612345679");
-        MessageTemplate othersTemplate = new MessageTemplate(UUID.randomUUID(), "other", Channel.SMS, "other_sms",
+        MessageTemplate othersTemplate = new MessageTemplate(UUID.randomUUID(), OtpFixture.OTHER_ACCOUNT, Channel.SMS, "other_sms",
                 "en_US", "Code {{otp_code}}", 5);
         fixture.templates.insert(othersTemplate);
-        fixture.profiles.insert(new Profile(UUID.randomUUID(), "other", "login", 3, 6, false,
+        fixture.profiles.insert(new Profile(UUID.randomUUID(), OtpFixture.OTHER_ACCOUNT, "login", 3, 6, false,
                 List.of(OtpFixture.channel(Channel.SMS, OtpFixture.ref(othersTemplate)))));
-        service.send("other", request(TO, "login"));
+        service.send(OtpFixture.OTHER_ACCOUNT, request(TO, "login"));
     }
 
     @Test
@@ -106,7 +112,7 @@ class OtpSendLimitsTest {
         for (int i = 0; i < 5; i++) {
             send(TO);
         }
-        assertEquals(5, fixture.otps.byId.size());
+        assertEquals(5, fixture.storedOtps());
     }
 
     @Test
@@ -128,6 +134,6 @@ class OtpSendLimitsTest {
                 refused.detail());
         realTime.advance(Duration.ofMillis(50));
         send(TO);
-        assertEquals(11, fixture.otps.byId.size());
+        assertEquals(11, fixture.storedOtps());
     }
 }

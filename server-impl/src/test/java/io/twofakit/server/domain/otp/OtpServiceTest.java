@@ -8,7 +8,6 @@ import static io.twofakit.server.domain.otp.OtpFixture.request;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -36,8 +36,13 @@ class OtpServiceTest {
     private final OtpFixture fixture = new OtpFixture();
     private final OtpService service = fixture.service;
 
+    @AfterEach
+    void closeFixture() {
+        fixture.close();
+    }
+
     private DeliveryJob jobOf(UUID otpId) {
-        return fixture.otps.jobs.stream().filter(j -> j.otpId().equals(otpId)).findFirst().orElseThrow();
+        return fixture.otps.jobOf(otpId);
     }
 
     private List<Channel> channelsOf(UUID otpId) {
@@ -81,12 +86,12 @@ class OtpServiceTest {
             }
 
             for (UUID handedOver : sent.subList(0, OtpFixture.QUEUE_CAPACITY)) {
-                DeliveryQueue.Lease lease = fixture.otps.leases.get(handedOver);
-                assertNotNull(lease, "stored leased to this process's workers");
+                DeliveryQueue.Lease lease = fixture.otps.leaseOf(handedOver)
+                        .orElseThrow(() -> new AssertionError("stored leased to this process's workers"));
                 assertEquals(START.plus(Duration.ofMinutes(2)), lease.until());
             }
             UUID beyond = sent.get(OtpFixture.QUEUE_CAPACITY);
-            assertFalse(fixture.otps.leases.containsKey(beyond), "the hand-off is full: stored for any worker to claim");
+            assertFalse(fixture.otps.leaseOf(beyond).isPresent(), "the queue is full: stored for any worker to claim");
             assertEquals(sent.size(), fixture.deliveriesQueued.get(), "the delivery workers are woken for each");
         }
 
@@ -121,7 +126,7 @@ class OtpServiceTest {
                     () -> service.send(ACCOUNT, request("+4917612345678", "nope", "nope-either", null, null)));
             assertEquals(List.of("priorityName", "profileName"),
                     e.violations().stream().map(Violation::field).sorted().toList());
-            assertTrue(fixture.otps.byId.isEmpty());
+            assertEquals(0, fixture.storedOtps());
             assertEquals(0, fixture.deliveriesQueued.get());
         }
 

@@ -66,7 +66,7 @@ class WebhookDeliveryTest {
     private final JdbiDeliveryStore deliveries = new JdbiDeliveryStore(database, clock);
     private final JdbiWebhookStore webhooks = new JdbiWebhookStore(database);
     private final Map<UUID, CallbackTarget> callbacks = new LinkedHashMap<>();
-    private final WebhookReceiver receiver = WebhookReceiver.start();
+    private final RecordingWebhookReceiver receiver = RecordingWebhookReceiver.start();
     private final CallbackTargets targets = new CallbackTargets() {
         @Override
         public List<CallbackTarget> matching(String accountId, UUID profileId) {
@@ -125,7 +125,7 @@ class WebhookDeliveryTest {
         }
     }
 
-    private static List<String> statuses(List<WebhookReceiver.Received> received) {
+    private static List<String> statuses(List<RecordingWebhookReceiver.Received> received) {
         return received.stream().map(r -> r.json().get("channel").asText() + " " + r.json().get("status").asText()).toList();
     }
 
@@ -136,12 +136,12 @@ class WebhookDeliveryTest {
 
         assertEquals(4, dispatchDue());
 
-        List<WebhookReceiver.Received> received = receiver.received();
+        List<RecordingWebhookReceiver.Received> received = receiver.received();
         assertEquals(List.of("SMS DISPATCHED", "SMS UNDELIVERABLE", "VIBER DISPATCHED", "VIBER DELIVERED"),
                 statuses(received));
         List<DeliveryEvent> events = deliveries.events(ACCOUNT, otpId);
         for (int i = 0; i < 4; i++) {
-            WebhookReceiver.Received request = received.get(i);
+            RecordingWebhookReceiver.Received request = received.get(i);
             assertEquals("/hooks/a", request.path());
             assertEquals("Bearer secret-token", request.header("Authorization"));
             assertEquals("42", request.header("X-Custom"));
@@ -172,7 +172,7 @@ class WebhookDeliveryTest {
         clock.advance(Duration.ofMillis(1));
         assertEquals(2, dispatchDue());
 
-        List<WebhookReceiver.Received> received = receiver.received();
+        List<RecordingWebhookReceiver.Received> received = receiver.received();
         assertEquals(List.of("SMS DISPATCHED", "SMS DISPATCHED", "SMS DELIVERED"), statuses(received));
         assertEquals(received.get(0).header("X-Twofa-Event-Id"), received.get(1).header("X-Twofa-Event-Id"));
     }
@@ -258,7 +258,7 @@ class WebhookDeliveryTest {
 
         assertEquals(2, dispatchDue());
 
-        WebhookReceiver.Received first = receiver.received().get(0);
+        RecordingWebhookReceiver.Received first = receiver.received().get(0);
         assertEquals("yes", first.header("X-Fine"));
         assertEquals("application/json", first.header("Content-Type"));
         assertFalse(first.header("X-Twofa-Event-Id").equals("forged"));
@@ -312,7 +312,7 @@ class WebhookDeliveryTest {
         dispatchUntil(patient, refusedUntil);
         assertTrue(webhooks.recent(ACCOUNT, 10).stream().allMatch(r -> r.state() == WebhookState.PENDING
                 && r.lastError() == null || r.lastError().contains("Connect")), webhooks.recent(ACCOUNT, 10).toString());
-        try (WebhookReceiver comesBack = WebhookReceiver.startOn(port)) {
+        try (RecordingWebhookReceiver comesBack = RecordingWebhookReceiver.startOn(port)) {
             comesBack.failNext(Integer.MAX_VALUE, 503);
             dispatchUntil(patient, unavailableUntil);
             int refusedAnswers = comesBack.received().size();
@@ -324,7 +324,7 @@ class WebhookDeliveryTest {
 
             assertTrue(webhooks.recent(ACCOUNT, 10).stream().allMatch(r -> r.state() == WebhookState.DELIVERED),
                     webhooks.recent(ACCOUNT, 10).toString());
-            List<WebhookReceiver.Received> delivered = comesBack.received().subList(refusedAnswers,
+            List<RecordingWebhookReceiver.Received> delivered = comesBack.received().subList(refusedAnswers,
                     comesBack.received().size());
             assertEquals(List.of("SMS DISPATCHED", "SMS UNDELIVERABLE", "VIBER DISPATCHED", "VIBER DELIVERED"),
                     statuses(delivered));
@@ -355,7 +355,7 @@ class WebhookDeliveryTest {
         assertEquals(2, accountDeliveries.redeliverFailed(ACCOUNT, target.id()));
         dispatchUntil(dispatcher, clock.instant().plus(Duration.ofMinutes(1)));
 
-        List<WebhookReceiver.Received> received = receiver.received();
+        List<RecordingWebhookReceiver.Received> received = receiver.received();
         assertEquals(List.of("SMS DISPATCHED", "SMS DISPATCHED", "SMS DISPATCHED", "SMS DISPATCHED", "SMS DELIVERED"),
                 statuses(received));
         assertEquals(received.get(0).header("X-Twofa-Event-Id"), received.get(3).header("X-Twofa-Event-Id"));

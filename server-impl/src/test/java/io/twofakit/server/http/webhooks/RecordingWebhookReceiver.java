@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * A callback receiver for tests: records every POST (headers and body) and answers 200, or the status it
  * was told to answer for the next requests. Listens on a free port, or on a given one.
  */
-public final class WebhookReceiver implements AutoCloseable {
+public final class RecordingWebhookReceiver implements AutoCloseable {
 
     /**
      * One request as received; header names in lower case.
@@ -53,7 +53,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private volatile int failureStatus = 500;
     private final AtomicReference<CountDownLatch> held = new AtomicReference<>(new CountDownLatch(0));
 
-    private WebhookReceiver(int port) {
+    private RecordingWebhookReceiver(int port) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
         } catch (IOException e) {
@@ -83,13 +83,13 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** A receiver on a free port. */
-    public static WebhookReceiver start() {
-        return new WebhookReceiver(0);
+    public static RecordingWebhookReceiver start() {
+        return new RecordingWebhookReceiver(0);
     }
 
     /** A receiver on {@code port} (e.g. one chosen before, where nothing listened for a while). */
-    public static WebhookReceiver startOn(int port) {
-        return new WebhookReceiver(port);
+    public static RecordingWebhookReceiver startOn(int port) {
+        return new RecordingWebhookReceiver(port);
     }
 
     /** The URL of {@code path} on this receiver. */

@@ -8,13 +8,13 @@ import java.util.function.Supplier;
  * Runs a transaction again when the database gave it up because of contention with another one: a lock wait
  * that timed out (H2's default lock timeout is one second), a deadlock, or a serialization failure.
  */
-final class Transient {
+final class ContentionRetry {
 
     /** SQLSTATEs of a transaction that may succeed when tried again. */
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01", "HYT00");
     private static final int MAX_TRIES = 10;
 
-    private Transient() {
+    private ContentionRetry() {
     }
 
     static <T> T retrying(Supplier<T> transaction) {
@@ -29,7 +29,7 @@ final class Transient {
         }
     }
 
-    static boolean isRetryable(Throwable failure) {
+    private static boolean isRetryable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof SQLException sql && sql.getSQLState() != null && RETRYABLE.contains(sql.getSQLState())) {
                 return true;
