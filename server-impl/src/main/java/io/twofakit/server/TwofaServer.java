@@ -410,14 +410,15 @@ public final class TwofaServer implements AutoCloseable {
         for (Channel channel : Channel.values()) {
             gateways.put(channel, new SimulatorGateway(channel, recording, clocks));
         }
-        DeliveryQueue deliveries = new DeliveryQueue(QUEUE_CAPACITY, realTime, DeliveryWorker.LEASE);
+        JdbiDeliveryStore deliveryStore = new JdbiDeliveryStore(database, realTime);
+        DeliveryQueue deliveries = new DeliveryQueue(deliveryStore, QUEUE_CAPACITY, realTime, DeliveryWorker.LEASE);
         WorkLoop delivery = new WorkLoop("delivery", DELIVERY_THREADS,
-                new DeliveryWorker(new JdbiDeliveryStore(database, realTime), deliveries, gateways, callbacks, codes,
-                        clocks, realTime, webhooks::wake),
+                new DeliveryWorker(deliveryStore, deliveries, gateways, callbacks, codes, clocks, realTime,
+                        webhooks::wake),
                 FALLBACK_POLL, STOP_GRACE, realTime);
         deliveries.wakeOnEnqueue(delivery::wake);
 
-        OtpService otps = new OtpService(new JdbiOtpStore(database, realTime), profiles, priorities,
+        OtpService otps = new OtpService(new JdbiOtpStore(database), profiles, priorities,
                 templates, whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clocks, deliveries,
                 new SendLimits(config.limits().sendsPerRecipient(), config.limits().sendsPerAccount(), realTime));
         app.register(new OtpResource(otps));

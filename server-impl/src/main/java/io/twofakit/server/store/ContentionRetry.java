@@ -6,7 +6,9 @@ import java.util.function.Supplier;
 
 /**
  * Runs a transaction again when the database gave it up because of contention with another one: a lock wait
- * that timed out (H2's default lock timeout is one second), a deadlock, or a serialization failure.
+ * that timed out (H2's default lock timeout is one second), a deadlock, a serialization failure, or a concurrent
+ * first send to the same new recipient that created its record first ({@link RecipientSends.FirstSendRaced}: tried
+ * again, the transaction finds the record and waits for its lock).
  */
 final class ContentionRetry {
 
@@ -31,6 +33,9 @@ final class ContentionRetry {
 
     private static boolean isRetryable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecipientSends.FirstSendRaced) {
+                return true;
+            }
             if (cause instanceof SQLException sql && sql.getSQLState() != null && RETRYABLE.contains(sql.getSQLState())) {
                 return true;
             }

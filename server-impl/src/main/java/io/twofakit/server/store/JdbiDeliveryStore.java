@@ -1,6 +1,7 @@
 package io.twofakit.server.store;
 
 import io.twofakit.server.domain.Channel;
+import io.twofakit.server.domain.StoreTransaction;
 import io.twofakit.server.domain.TimeOrderedIds;
 import io.twofakit.server.domain.delivery.DeliveryError;
 import io.twofakit.server.domain.delivery.DeliveryEvent;
@@ -20,6 +21,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -34,17 +36,23 @@ public final class JdbiDeliveryStore implements DeliveryStore {
     private final Jdbi jdbi;
     private final Clock realClock;
 
-    /** @param realClock real time: when outbox rows are created and first due */
+    /** @param realClock real time: when new jobs and outbox rows are first due */
     public JdbiDeliveryStore(Database database, Clock realClock) {
         this.jdbi = database.jdbi();
         this.realClock = realClock;
     }
 
-    /**
-     * Inserts a new job and its steps on {@code handle}, inside the caller's transaction (the OTP's insert),
-     * leased when {@code lease} is given.
-     */
-    static void insertJob(Handle handle, DeliveryJob job, Instant dueAt, Optional<DeliveryQueue.Lease> lease) {
+    @Override
+    public void insert(DeliveryJob job, Optional<DeliveryQueue.Lease> lease, Consumer<StoreTransaction> together) {
+        ContentionRetry.retrying(() -> jdbi.inTransaction(handle -> {
+            together.accept(new JdbiTransaction(handle));
+            insertJob(handle, job, realClock.instant(), lease);
+            return null;
+        }));
+    }
+
+    /** Inserts a new job and its steps on {@code handle}, leased when {@code lease} is given. */
+    private static void insertJob(Handle handle, DeliveryJob job, Instant dueAt, Optional<DeliveryQueue.Lease> lease) {
         handle.createUpdate("insert into delivery_job (otp_id, account_id, profile_id, to_number, sealed_code,"
                         + " next_step, due_at, lease_token, lease_until) values (:otp, :account, :profile, :to,"
                         + " :sealed, :next, :due, cast(:lease as uuid), :until)")

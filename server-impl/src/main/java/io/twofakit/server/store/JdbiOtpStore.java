@@ -1,14 +1,12 @@
 package io.twofakit.server.store;
 
-import io.twofakit.server.domain.delivery.DeliveryQueue;
-import io.twofakit.server.domain.delivery.DeliveryJob;
+import io.twofakit.server.domain.StoreTransaction;
 import io.twofakit.server.domain.limits.RecipientAdmission;
 import io.twofakit.server.domain.otp.Otp;
 import io.twofakit.server.domain.otp.OtpStatus;
 import io.twofakit.server.domain.otp.OtpStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,40 +24,18 @@ public final class JdbiOtpStore implements OtpStore {
     private static final String COLUMNS = "id, account_id, profile_id, to_number, code_hash, status, attempt_count,"
             + " allowed_attempts, created_at, expires_at";
 
-    /** Tries of a send whose recipient record a concurrent first send created meanwhile. */
-    private static final int MAX_FIRST_SEND_TRIES = 3;
-
     private final Jdbi jdbi;
-    private final Clock realClock;
 
-    /** @param realClock real time: when a new delivery job becomes due */
-    public JdbiOtpStore(Database database, Clock realClock) {
+    public JdbiOtpStore(Database database) {
         this.jdbi = database.jdbi();
-        this.realClock = realClock;
     }
 
     @Override
-    public void insert(Otp otp, DeliveryJob job, Optional<DeliveryQueue.Lease> lease, RecipientAdmission admission) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                ContentionRetry.retrying(() -> jdbi.inTransaction(handle -> {
-                    if (admission.isLimited()) {
-                        RecipientSends.admit(handle, otp.accountId(), otp.to(), admission);
-                    }
-                    insertOtp(handle, otp, job, lease);
-                    return null;
-                }));
-                return;
-            } catch (RecipientSends.FirstSendRaced raced) {
-                // another send to this new recipient created its record first: this one now finds it and waits
-                if (attempt >= MAX_FIRST_SEND_TRIES) {
-                    throw raced;
-                }
-            }
+    public void insert(StoreTransaction transaction, Otp otp, RecipientAdmission admission) {
+        Handle handle = JdbiTransaction.handleOf(transaction);
+        if (admission.isLimited()) {
+            RecipientSends.admit(handle, otp.accountId(), otp.to(), admission);
         }
-    }
-
-    private void insertOtp(Handle handle, Otp otp, DeliveryJob job, Optional<DeliveryQueue.Lease> lease) {
         handle.createUpdate("insert into otp (" + COLUMNS + ") values (:id, :account, :profile, :to, :hash,"
                         + " :status, :attempts, :allowed, :created, :expires)")
                 .bind("id", otp.id())
@@ -73,7 +49,6 @@ public final class JdbiOtpStore implements OtpStore {
                 .bind("created", SqlTimes.utc(otp.created()))
                 .bind("expires", SqlTimes.utc(otp.expires()))
                 .execute();
-        JdbiDeliveryStore.insertJob(handle, job, realClock.instant(), lease);
     }
 
     @Override

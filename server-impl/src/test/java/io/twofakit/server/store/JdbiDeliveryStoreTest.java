@@ -16,6 +16,7 @@ import io.twofakit.server.domain.delivery.DeliveryEventStatus;
 import io.twofakit.server.domain.delivery.DeliveryQueue;
 import io.twofakit.server.domain.delivery.DeliveryJob;
 import io.twofakit.server.domain.delivery.DeliveryStore.ClaimedJob;
+import io.twofakit.server.domain.limits.RecipientAdmission;
 import io.twofakit.server.domain.otp.Otp;
 import io.twofakit.server.domain.webhook.PendingWebhook;
 import java.time.Clock;
@@ -43,7 +44,7 @@ class JdbiDeliveryStoreTest {
         this.store = new JdbiDeliveryStore(database, real);
         Otp otp = otp("+4917612345678", T0);
         this.job = job(otp, channels);
-        new JdbiOtpStore(database, real).insert(otp, job);
+        OtpRows.send(database, real, otp, job);
     }
 
     @DatabaseTest
@@ -71,7 +72,7 @@ class JdbiDeliveryStoreTest {
         Otp otp = otp("+4917612345679", T0);
         DeliveryJob leased = job(otp, Channel.SMS);
         DeliveryQueue.Lease lease = new DeliveryQueue.Lease(UUID.randomUUID(), NOW.plus(LEASE));
-        new JdbiOtpStore(database, Clock.fixed(NOW, ZoneOffset.UTC)).insert(otp, leased, Optional.of(lease));
+        OtpRows.send(database, Clock.fixed(NOW, ZoneOffset.UTC), otp, leased, Optional.of(lease), RecipientAdmission.UNLIMITED);
 
         List<ClaimedJob> meanwhile = store.claim(10, NOW, LEASE);
         assertEquals(List.of(job.otpId()), meanwhile.stream().map(c -> c.job().otpId()).toList(),
@@ -81,8 +82,8 @@ class JdbiDeliveryStoreTest {
 
         Otp another = otp("+4917612345670", T0);
         DeliveryQueue.Lease forgotten = new DeliveryQueue.Lease(UUID.randomUUID(), NOW.plus(LEASE));
-        new JdbiOtpStore(database, Clock.fixed(NOW, ZoneOffset.UTC)).insert(another, job(another, Channel.SMS),
-                Optional.of(forgotten));
+        OtpRows.send(database, Clock.fixed(NOW, ZoneOffset.UTC), another, job(another, Channel.SMS),
+                Optional.of(forgotten), RecipientAdmission.UNLIMITED);
         assertEquals(List.of(), store.claim(10, NOW.plus(LEASE), LEASE), "the holder died, but its lease still holds");
         List<ClaimedJob> afterExpiry = store.claim(10, NOW.plus(LEASE).plusSeconds(1), LEASE);
         assertEquals(Set.of(job.otpId(), another.id()), Set.copyOf(afterExpiry.stream().map(c -> c.job().otpId()).toList()),
@@ -139,7 +140,7 @@ class JdbiDeliveryStoreTest {
         DeliveryEvent timedOut = event(job, 0, DeliveryEventStatus.TIMED_OUT);
         store.recordAttempt(job.otpId(), lease, 0, dispatched, timedOut, List.of(UUID.randomUUID()), false);
 
-        new JdbiOtpStore(database, Clock.systemUTC()).delete(ACCOUNT, job.otpId());
+        new JdbiOtpStore(database).delete(ACCOUNT, job.otpId());
 
         assertFalse(store.recordAttempt(job.otpId(), lease, 1, event(job, 1, DeliveryEventStatus.DISPATCHED),
                 event(job, 1, DeliveryEventStatus.DELIVERED), List.of(), true));

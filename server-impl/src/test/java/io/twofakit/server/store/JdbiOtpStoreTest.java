@@ -36,7 +36,7 @@ class JdbiOtpStoreTest {
 
     private static JdbiOtpStore store(Database database) {
         OtpRows.registerAccounts(database);
-        return new JdbiOtpStore(database, REAL);
+        return new JdbiOtpStore(database);
     }
 
     @DatabaseTest
@@ -44,7 +44,7 @@ class JdbiOtpStoreTest {
         JdbiOtpStore store = store(database);
         Otp otp = otp("+4917612345678", T0);
 
-        store.insert(otp, job(otp, Channel.SMS));
+        OtpRows.send(database, REAL, otp, job(otp, Channel.SMS));
 
         assertEquals(Optional.of(otp), store.find(ACCOUNT, otp.id()));
         assertEquals(Optional.empty(), store.find(OTHER_ACCOUNT, otp.id()));
@@ -55,11 +55,11 @@ class JdbiOtpStoreTest {
     void theOtpAndItsJobAreStoredTogetherOrNotAtAll(Database database) {
         JdbiOtpStore store = store(database);
         Otp stored = otp("+4917612345678", T0);
-        store.insert(stored, job(stored, Channel.SMS, Channel.VIBER));
+        OtpRows.send(database, REAL, stored, job(stored, Channel.SMS, Channel.VIBER));
 
         // the second OTP comes with a job that cannot be stored (the first OTP's job again): neither stays
         Otp refused = otp("+4917612345679", T0);
-        assertThrows(RuntimeException.class, () -> store.insert(refused, job(stored, Channel.SMS)));
+        assertThrows(RuntimeException.class, () -> OtpRows.send(database, REAL, refused, job(stored, Channel.SMS)));
         assertEquals(Optional.empty(), store.find(ACCOUNT, refused.id()));
 
         List<ClaimedJob> claimed = new JdbiDeliveryStore(database, REAL).claim(10, REAL.instant(), Duration.ofMinutes(1));
@@ -78,7 +78,7 @@ class JdbiOtpStoreTest {
         Otp third = otp("+4917600000001", T0.plusSeconds(2));
         Otp sameInstantAsThird = otp("+4917600000001", T0.plusSeconds(2));
         for (Otp otp : List.of(first, second, third, sameInstantAsThird)) {
-            store.insert(otp, job(otp, Channel.SMS));
+            OtpRows.send(database, REAL, otp, job(otp, Channel.SMS));
         }
         store.modify(ACCOUNT, first.id(), otp -> new OtpStore.Change<>(withStatus(otp, OtpStatus.VERIFIED), "done"));
 
@@ -98,7 +98,7 @@ class JdbiOtpStoreTest {
     void anUpdateStoresStatusAndAttemptsAndAnswersTheChangesResult(Database database) {
         JdbiOtpStore store = store(database);
         Otp otp = otp("+4917612345678", T0);
-        store.insert(otp, job(otp, Channel.SMS));
+        OtpRows.send(database, REAL, otp, job(otp, Channel.SMS));
 
         Optional<String> answer = store.modify(ACCOUNT, otp.id(),
                 current -> new OtpStore.Change<>(withStatus(current, OtpStatus.WRONG_CODE), "wrong"));
@@ -118,7 +118,7 @@ class JdbiOtpStoreTest {
     void deletingAnOtpRemovesItsPendingJob(Database database) {
         JdbiOtpStore store = store(database);
         Otp otp = otp("+4917612345678", T0);
-        store.insert(otp, job(otp, Channel.SMS));
+        OtpRows.send(database, REAL, otp, job(otp, Channel.SMS));
 
         assertFalse(store.delete(OTHER_ACCOUNT, otp.id()));
         assertTrue(store.delete(ACCOUNT, otp.id()));
@@ -135,12 +135,12 @@ class JdbiOtpStoreTest {
         List<Otp> accepted = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             Otp otp = otp("+4917612345678", T0.plusSeconds(i));
-            store.insert(otp, job(otp, Channel.SMS), Optional.empty(), limits.recipient(otp.to(), otp.created()));
+            OtpRows.send(database, REAL, otp, job(otp, Channel.SMS), Optional.empty(), limits.recipient(otp.to(), otp.created()));
             accepted.add(otp);
         }
 
         Otp sixth = otp("+4917612345678", T0.plusSeconds(60));
-        LimitExceededException refused = assertThrows(LimitExceededException.class, () -> store.insert(sixth,
+        LimitExceededException refused = assertThrows(LimitExceededException.class, () -> OtpRows.send(database, REAL, sixth,
                 job(sixth, Channel.SMS), Optional.empty(), limits.recipient(sixth.to(), sixth.created())));
         assertEquals(600 - 60, refused.retryAfterSeconds());
         assertEquals(Optional.empty(), store.find(ACCOUNT, sixth.id()));
@@ -148,11 +148,11 @@ class JdbiOtpStoreTest {
                 "no job for the refused send");
 
         assertTrue(store.delete(ACCOUNT, accepted.get(0).id()));
-        assertThrows(LimitExceededException.class, () -> store.insert(sixth, job(sixth, Channel.SMS),
+        assertThrows(LimitExceededException.class, () -> OtpRows.send(database, REAL, sixth, job(sixth, Channel.SMS),
                 Optional.empty(), limits.recipient(sixth.to(), sixth.created())));
 
         Otp later = otp("+4917612345678", T0.plus(Duration.ofMinutes(10)));
-        store.insert(later, job(later, Channel.SMS), Optional.empty(), limits.recipient(later.to(), later.created()));
+        OtpRows.send(database, REAL, later, job(later, Channel.SMS), Optional.empty(), limits.recipient(later.to(), later.created()));
         assertEquals(Optional.of(later), store.find(ACCOUNT, later.id()));
     }
 
@@ -163,7 +163,7 @@ class JdbiOtpStoreTest {
         List<Runnable> sends = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             Otp otp = otp("+4917699999999", T0.plusMillis(i));
-            sends.add(() -> store.insert(otp, job(otp, Channel.SMS), Optional.empty(),
+            sends.add(() -> OtpRows.send(database, REAL, otp, job(otp, Channel.SMS), Optional.empty(),
                     limits.recipient(otp.to(), otp.created())));
         }
 

@@ -42,7 +42,7 @@ class JdbiWebhookStoreTest {
         Clock real = Clock.fixed(NOW, ZoneOffset.UTC);
         Otp otp = otp("+4917612345678", T0);
         DeliveryJob job = job(otp, Channel.SMS, Channel.VIBER);
-        new JdbiOtpStore(database, real).insert(otp, job);
+        OtpRows.send(database, real, otp, job);
         JdbiDeliveryStore deliveries = new JdbiDeliveryStore(database, real);
         UUID lease = deliveries.claim(1, NOW, LEASE).get(0).lease();
         dispatched = event(job, 0, DeliveryEventStatus.DISPATCHED);

@@ -4,6 +4,8 @@ import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.delivery.DeliveryEvent;
 import io.twofakit.server.domain.delivery.DeliveryEventStatus;
 import io.twofakit.server.domain.delivery.DeliveryJob;
+import io.twofakit.server.domain.delivery.DeliveryQueue;
+import io.twofakit.server.domain.limits.RecipientAdmission;
 import io.twofakit.server.domain.delivery.DeliveryStep;
 import io.twofakit.server.domain.otp.Otp;
 import io.twofakit.server.domain.otp.OtpStatus;
@@ -11,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** OTPs, jobs and events to put into the stores under test. */
@@ -21,6 +24,18 @@ final class OtpRows {
     static final Instant T0 = Instant.parse("2026-03-01T10:00:00.123Z");
 
     private OtpRows() {
+    }
+
+    /** Stores the OTP and its job, unleased, in one transaction, as a send does; the job due at {@code realClock}. */
+    static void send(Database database, Clock realClock, Otp otp, DeliveryJob job) {
+        send(database, realClock, otp, job, Optional.empty(), RecipientAdmission.UNLIMITED);
+    }
+
+    /** Stores the OTP and its job in one transaction, as a send does, if {@code admission} admits it. */
+    static void send(Database database, Clock realClock, Otp otp, DeliveryJob job, Optional<DeliveryQueue.Lease> lease,
+                     RecipientAdmission admission) {
+        new JdbiDeliveryStore(database, realClock).insert(job, lease,
+                transaction -> new JdbiOtpStore(database).insert(transaction, otp, admission));
     }
 
     static void registerAccounts(Database database) {

@@ -1,11 +1,13 @@
 package io.twofakit.server.domain.delivery;
 
+import io.twofakit.server.domain.StoreTransaction;
 import io.twofakit.server.domain.delivery.DeliveryStore.ClaimedJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
@@ -31,6 +33,7 @@ public final class DeliveryQueue {
     public record Lease(UUID token, Instant until) {
     }
 
+    private final DeliveryStore store;
     private final Semaphore freePlaces;
     private final Clock realClock;
     private final Duration leaseFor;
@@ -43,14 +46,16 @@ public final class DeliveryQueue {
     }
 
     /**
+     * @param store where jobs are stored, and claimed from by the workers when they do not wait here
      * @param capacity the most jobs that wait here at once
      * @param realClock real time, for leases
      * @param leaseFor how long a job stays leased to this process
      */
-    public DeliveryQueue(int capacity, Clock realClock, Duration leaseFor) {
+    public DeliveryQueue(DeliveryStore store, int capacity, Clock realClock, Duration leaseFor) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
+        this.store = Objects.requireNonNull(store, "store");
         this.freePlaces = new Semaphore(capacity);
         this.realClock = realClock;
         this.leaseFor = leaseFor;
@@ -60,19 +65,18 @@ public final class DeliveryQueue {
      * Tells {@code wake} after every job queued (the delivery workers' loop); set once, when the server is wired.
      */
     public void wakeOnEnqueue(Runnable wake) {
-        this.wake = java.util.Objects.requireNonNull(wake, "wake");
+        this.wake = Objects.requireNonNull(wake, "wake");
     }
 
     /**
-     * Queues the delivery of {@code job}: {@code store} stores it, leased to this process's workers with the lease
-     * it is given (or unleased when it is given none: the queue is full), together with whatever must commit with
-     * it, in one transaction; then the workers take it from here and are woken. When {@code store} fails, nothing is
-     * queued and its exception is thrown.
+     * Queues the delivery of {@code job}: stores it in one transaction with what {@code together} writes (its OTP),
+     * leased to this process's workers when there is room here (else for any worker to claim from the store), then
+     * hands it to the workers and wakes them. When storing fails, nothing is queued and the exception is thrown.
      */
-    public void enqueue(DeliveryJob job, Consumer<Optional<Lease>> store) {
+    public void enqueue(DeliveryJob job, Consumer<StoreTransaction> together) {
         Optional<Lease> lease = reserve();
         try {
-            store.accept(lease);
+            store.insert(job, lease, together);
         } catch (RuntimeException e) {
             lease.ifPresent(this::cancel);
             throw e;

@@ -1,13 +1,16 @@
 package io.twofakit.server.domain.delivery;
 
+import io.twofakit.server.domain.StoreTransaction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
- * Durable delivery jobs and their events. Jobs are inserted together with their OTP (see
- * {@code OtpStore.insert}); this store hands them to workers and records their progress.
+ * Durable delivery jobs and their events. A job is inserted in one transaction with its OTP ({@link #insert},
+ * through {@link DeliveryQueue#enqueue}); this store hands jobs to workers and records their progress.
  *
  * <p>A worker works on a job only while it holds the job's lease: a job is stored leased to the process that
  * sent the OTP (see {@link DeliveryQueue}), or {@link #claim} takes a lease with a fresh token; every later
@@ -21,6 +24,14 @@ public interface DeliveryStore {
     /** A job with the lease a worker holds on it. */
     record ClaimedJob(DeliveryJob job, UUID lease) {
     }
+
+    /**
+     * Stores a new job, leased with {@code lease} when given (else for any worker to claim), in one transaction with
+     * what {@code together} writes in it first (the OTP the job delivers): both are stored or neither. The whole
+     * transaction is run again when the database gives it up for contention with another; an exception of
+     * {@code together} ends it with nothing stored.
+     */
+    void insert(DeliveryJob job, Optional<DeliveryQueue.Lease> lease, Consumer<StoreTransaction> together);
 
     /**
      * Leases up to {@code max} jobs that are due at {@code now} and not leased by anyone, for {@code leaseFor}.

@@ -95,7 +95,7 @@ public final class OtpService {
                     validityMinutes));
         }
         DeliveryJob job = DeliveryJob.start(id, accountId, profile.id(), request.to(), codes.seal(id, code), steps);
-        deliveries.enqueue(job, lease -> otps.insert(otp, job, lease, limits.recipient(request.to(), created)));
+        deliveries.enqueue(job, transaction -> otps.insert(transaction, otp, limits.recipient(request.to(), created)));
         return id;
     }
 

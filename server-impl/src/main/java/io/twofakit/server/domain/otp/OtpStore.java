@@ -1,7 +1,6 @@
 package io.twofakit.server.domain.otp;
 
-import io.twofakit.server.domain.delivery.DeliveryQueue;
-import io.twofakit.server.domain.delivery.DeliveryJob;
+import io.twofakit.server.domain.StoreTransaction;
 import io.twofakit.server.domain.limits.RecipientAdmission;
 import java.util.List;
 import java.util.Optional;
@@ -18,28 +17,16 @@ public interface OtpStore {
     }
 
     /**
-     * Stores a new OTP and its delivery job in one transaction, if {@code admission} admits one more send to the
-     * OTP's recipient: either both exist afterwards or neither. The account's send times on record for the
-     * recipient are read and locked (concurrent sends to one number wait for each other, also on other servers
-     * sharing the database), handed to {@code admission}, and what it answers is recorded in the same
-     * transaction. Deleting the OTP later leaves the record as it is.
+     * Stores a new OTP in {@code transaction} (the one its delivery job is stored in, see
+     * {@code DeliveryQueue.enqueue}), if {@code admission} admits one more send to the OTP's recipient. The
+     * account's send times on record for the recipient are read and locked (concurrent sends to one number wait
+     * for each other, also on other servers sharing the database), handed to {@code admission}, and what it answers
+     * is recorded in the same transaction. Deleting the OTP later leaves the record as it is.
      *
-     * @param lease the lease the job is stored with (it belongs to the delivery workers of this process); when
-     *        empty, the job is stored unleased, for any worker to claim
      * @throws io.twofakit.server.domain.limits.LimitExceededException when {@code admission} refuses the send;
-     *         then nothing is stored
+     *         the transaction then stores nothing
      */
-    void insert(Otp otp, DeliveryJob job, Optional<DeliveryQueue.Lease> lease, RecipientAdmission admission);
-
-    /** Stores a new OTP and its delivery job in one transaction, counting no send to the recipient. */
-    default void insert(Otp otp, DeliveryJob job, Optional<DeliveryQueue.Lease> lease) {
-        insert(otp, job, lease, RecipientAdmission.UNLIMITED);
-    }
-
-    /** Stores a new OTP and its delivery job, unleased, in one transaction, counting no send to the recipient. */
-    default void insert(Otp otp, DeliveryJob job) {
-        insert(otp, job, Optional.empty());
-    }
+    void insert(StoreTransaction transaction, Otp otp, RecipientAdmission admission);
 
     Optional<Otp> find(String accountId, UUID id);
 

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.clock.AccountClocks;
 import io.twofakit.server.domain.codes.CodeProtection;
+import io.twofakit.server.domain.limits.RecipientAdmission;
 import io.twofakit.server.domain.otp.Otp;
 import io.twofakit.server.domain.otp.OtpStatus;
 import io.twofakit.server.domain.simulator.Handset;
@@ -52,10 +53,10 @@ class DeliveryWorkerTest {
     private final CodeProtection codes = new CodeProtection("a-test-secret-of-enough-length", new SecureRandom());
     private final Handset handset = new InMemoryHandset(100);
     private final JdbiDeliveryStore deliveries = new JdbiDeliveryStore(database, clock);
-    private final JdbiOtpStore otps = new JdbiOtpStore(database, clock);
+    private final JdbiOtpStore otps = new JdbiOtpStore(database);
     private final List<CallbackTarget> callbacks = new ArrayList<>();
     private final AtomicInteger wakeUps = new AtomicInteger();
-    private final DeliveryQueue queue = new DeliveryQueue(10, clock, LEASE);
+    private final DeliveryQueue queue = new DeliveryQueue(deliveries, 10, clock, LEASE);
     private Map<Channel, ChannelGateway> gateways = simulated(Optional.of(handset));
 
     @AfterEach
@@ -90,14 +91,15 @@ class DeliveryWorkerTest {
     /** Stores an OTP with its job unleased, as when the queue is full. */
     private UUID send(String to, String code, Channel... channels) {
         Sent sent = sent(to, code, channels);
-        otps.insert(sent.otp(), sent.job(), Optional.empty());
+        deliveries.insert(sent.job(), Optional.empty(),
+                transaction -> otps.insert(transaction, sent.otp(), RecipientAdmission.UNLIMITED));
         return sent.otp().id();
     }
 
     /** Queues an OTP's delivery as the OTP service does: stored leased to this process and handed over. */
     private UUID sendHandedOver(String to, String code, Channel... channels) {
         Sent sent = sent(to, code, channels);
-        queue.enqueue(sent.job(), lease -> otps.insert(sent.otp(), sent.job(), lease));
+        queue.enqueue(sent.job(), transaction -> otps.insert(transaction, sent.otp(), RecipientAdmission.UNLIMITED));
         return sent.otp().id();
     }
 

@@ -12,6 +12,7 @@ import io.twofakit.server.domain.limits.SendLimits;
 import io.twofakit.server.domain.template.MessageTemplate;
 import io.twofakit.server.store.Database;
 import io.twofakit.server.store.DatabaseTest;
+import io.twofakit.server.store.JdbiDeliveryStore;
 import io.twofakit.server.store.JdbiOtpStore;
 import io.twofakit.server.store.JdbiPriorityStore;
 import io.twofakit.server.store.JdbiProfileStore;
@@ -61,10 +62,10 @@ class ConcurrentValidationTest {
                 List.of(OtpFixture.channel(Channel.SMS, OtpFixture.ref(sms)))));
         profiles.insert(new io.twofakit.server.domain.profile.Profile(UUID.randomUUID(), ACCOUNT, "five", 5, 6, false,
                 List.of(OtpFixture.channel(Channel.SMS, OtpFixture.ref(sms)))));
-        OtpService service = new OtpService(new JdbiOtpStore(database, clock), profiles,
+        OtpService service = new OtpService(new JdbiOtpStore(database), profiles,
                 new JdbiPriorityStore(database), templates, (account, name, language) -> java.util.Optional.empty(),
                 new OtpCodeGenerator(new SecureRandom()), new CodeProtection(OtpFixture.SECRET, new SecureRandom()),
-                AccountClocks.shared(clock), new DeliveryQueue(100, clock, Duration.ofMinutes(2)),
+                AccountClocks.shared(clock), new DeliveryQueue(new JdbiDeliveryStore(database, clock), 100, clock, Duration.ofMinutes(2)),
                 SendLimits.none());
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         long started = System.nanoTime();

@@ -4,8 +4,10 @@ import io.twofakit.server.domain.codes.CodeProtection;
 import io.twofakit.server.domain.Channel;
 import io.twofakit.server.domain.clock.InMemoryAccountClocks;
 import io.twofakit.server.domain.delivery.DeliveryQueue;
+import io.twofakit.server.domain.StoreTransaction;
+import io.twofakit.server.domain.delivery.DeliveryEvent;
 import io.twofakit.server.domain.delivery.DeliveryJob;
-import io.twofakit.server.domain.limits.RecipientAdmission;
+import io.twofakit.server.domain.delivery.DeliveryStore;
 import io.twofakit.server.domain.limits.SendLimits;
 import io.twofakit.server.domain.priority.ChannelRank;
 import io.twofakit.server.domain.priority.Priority;
@@ -15,6 +17,7 @@ import io.twofakit.server.domain.profile.TemplateRef;
 import io.twofakit.server.domain.template.MessageTemplate;
 import io.twofakit.server.domain.whatsapp.WhatsAppTemplate;
 import io.twofakit.server.store.Database;
+import io.twofakit.server.store.JdbiDeliveryStore;
 import io.twofakit.server.store.JdbiOtpStore;
 import io.twofakit.server.store.JdbiPriorityStore;
 import io.twofakit.server.store.JdbiProfileStore;
@@ -33,7 +36,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
+import java.util.function.Consumer;
 
 /**
  * An {@link OtpService} over the real stores on a fresh H2 database (close the fixture after the test), with
@@ -55,13 +58,14 @@ final class OtpFixture implements AutoCloseable {
     final JdbiPriorityStore priorities = new JdbiPriorityStore(database);
     final JdbiTemplateStore templates = new JdbiTemplateStore(database);
     final JdbiWhatsAppTemplateStore whatsAppTemplates = new JdbiWhatsAppTemplateStore(database);
-    final StoredOtps otps = new StoredOtps(new JdbiOtpStore(database, Clock.fixed(START, ZoneOffset.UTC)));
+    final JdbiOtpStore otps = new JdbiOtpStore(database);
+    final StoredJobs jobs = new StoredJobs(new JdbiDeliveryStore(database, Clock.fixed(START, ZoneOffset.UTC)));
     private final AtomicInteger templatesMade = new AtomicInteger();
     /** Each account's clock, all at {@link #START} until a test moves one. */
     final InMemoryAccountClocks clocks = new InMemoryAccountClocks(Clock.fixed(START, ZoneOffset.UTC));
     final CodeProtection codes = new CodeProtection(SECRET, new SecureRandom());
     final AtomicInteger deliveriesQueued = new AtomicInteger();
-    final DeliveryQueue deliveries = new DeliveryQueue(QUEUE_CAPACITY, Clock.fixed(START, ZoneOffset.UTC),
+    final DeliveryQueue deliveries = new DeliveryQueue(jobs, QUEUE_CAPACITY, Clock.fixed(START, ZoneOffset.UTC),
             Duration.ofMinutes(2));
     final OtpService service;
 
@@ -133,7 +137,7 @@ final class OtpFixture implements AutoCloseable {
 
     /** The code the delivery job of {@code otpId} carries, unsealed. */
     String codeOf(UUID otpId) {
-        return codes.open(otpId, otps.jobOf(otpId).sealedCode());
+        return codes.open(otpId, jobs.jobOf(otpId).sealedCode());
     }
 
     /** How many OTPs of {@link #ACCOUNT} are stored. */
@@ -147,43 +151,49 @@ final class OtpFixture implements AutoCloseable {
     }
 
     /**
-     * The real OTP store, which also keeps the delivery jobs it stored and the leases they were stored with, for
-     * the tests to see what the service handed over.
+     * The real delivery store, which also keeps the jobs stored through it and the leases they were stored with, for
+     * the tests to see what the service queued.
      */
-    static final class StoredOtps implements OtpStore {
-        private final OtpStore store;
+    static final class StoredJobs implements DeliveryStore {
+        private final DeliveryStore store;
         private final List<DeliveryJob> jobs = new CopyOnWriteArrayList<>();
         private final Map<UUID, DeliveryQueue.Lease> leases = new ConcurrentHashMap<>();
 
-        StoredOtps(OtpStore store) {
+        StoredJobs(DeliveryStore store) {
             this.store = store;
         }
 
         @Override
-        public void insert(Otp otp, DeliveryJob job, Optional<DeliveryQueue.Lease> lease, RecipientAdmission admission) {
-            store.insert(otp, job, lease, admission);
+        public void insert(DeliveryJob job, Optional<DeliveryQueue.Lease> lease, Consumer<StoreTransaction> together) {
+            store.insert(job, lease, together);
             jobs.add(job);
-            lease.ifPresent(held -> leases.put(otp.id(), held));
+            lease.ifPresent(held -> leases.put(job.otpId(), held));
         }
 
         @Override
-        public Optional<Otp> find(String accountId, UUID id) {
-            return store.find(accountId, id);
+        public List<ClaimedJob> claim(int max, Instant now, Duration leaseFor) {
+            return store.claim(max, now, leaseFor);
         }
 
         @Override
-        public List<Otp> list(String accountId, String to, OtpStatus status, int limit) {
-            return store.list(accountId, to, status, limit);
+        public boolean recordAttempt(UUID otpId, UUID lease, int position, DeliveryEvent dispatched,
+                                     DeliveryEvent outcome, List<UUID> callbackIds, boolean finished) {
+            return store.recordAttempt(otpId, lease, position, dispatched, outcome, callbackIds, finished);
         }
 
         @Override
-        public <R> Optional<R> modify(String accountId, UUID id, Function<Otp, Change<R>> change) {
-            return store.modify(accountId, id, change);
+        public boolean abandon(UUID otpId, UUID lease) {
+            return store.abandon(otpId, lease);
         }
 
         @Override
-        public boolean delete(String accountId, UUID id) {
-            return store.delete(accountId, id);
+        public void release(UUID otpId, UUID lease, Instant dueAgain) {
+            store.release(otpId, lease, dueAgain);
+        }
+
+        @Override
+        public List<DeliveryEvent> events(String accountId, UUID otpId) {
+            return store.events(accountId, otpId);
         }
 
         /** Every delivery job stored, oldest first. */

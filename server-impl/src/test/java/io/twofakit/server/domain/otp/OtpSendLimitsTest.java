@@ -54,7 +54,7 @@ class OtpSendLimitsTest {
         assertEquals(5 * 60, refused.retryAfterSeconds(), "the first send leaves the window 10 minutes after it");
         assertTrue(refused.detail().startsWith("Too many OTPs sent to " + TO), refused.detail());
         assertEquals(5, fixture.storedOtps());
-        assertEquals(5, fixture.otps.jobs().size());
+        assertEquals(5, fixture.jobs.jobs().size());
         assertEquals(5, fixture.deliveriesQueued.get(), "no delivery is queued for a refused send");
     }
 

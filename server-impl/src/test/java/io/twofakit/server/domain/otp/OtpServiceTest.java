@@ -42,7 +42,7 @@ class OtpServiceTest {
     }
 
     private DeliveryJob jobOf(UUID otpId) {
-        return fixture.otps.jobOf(otpId);
+        return fixture.jobs.jobOf(otpId);
     }
 
     private List<Channel> channelsOf(UUID otpId) {
@@ -86,12 +86,12 @@ class OtpServiceTest {
             }
 
             for (UUID handedOver : sent.subList(0, OtpFixture.QUEUE_CAPACITY)) {
-                DeliveryQueue.Lease lease = fixture.otps.leaseOf(handedOver)
+                DeliveryQueue.Lease lease = fixture.jobs.leaseOf(handedOver)
                         .orElseThrow(() -> new AssertionError("stored leased to this process's workers"));
                 assertEquals(START.plus(Duration.ofMinutes(2)), lease.until());
             }
             UUID beyond = sent.get(OtpFixture.QUEUE_CAPACITY);
-            assertFalse(fixture.otps.leaseOf(beyond).isPresent(), "the queue is full: stored for any worker to claim");
+            assertFalse(fixture.jobs.leaseOf(beyond).isPresent(), "the queue is full: stored for any worker to claim");
             assertEquals(sent.size(), fixture.deliveriesQueued.get(), "the delivery workers are woken for each");
         }
 

@@ -19,6 +19,7 @@ import io.twofakit.server.domain.delivery.DeliveryStep;
 import io.twofakit.server.domain.delivery.DeliveryQueue;
 import io.twofakit.server.domain.delivery.DeliveryWorker;
 import io.twofakit.server.domain.codes.CodeProtection;
+import io.twofakit.server.domain.limits.RecipientAdmission;
 import io.twofakit.server.domain.otp.Otp;
 import io.twofakit.server.domain.otp.OtpStatus;
 import io.twofakit.server.domain.simulator.SimulatorGateway;
@@ -100,13 +101,14 @@ class WebhookDeliveryTest {
                 T0.plusSeconds(300));
         List<DeliveryStep> steps = List.of(new DeliveryStep(0, Channel.SMS, null, "{{otp_code}}", 5),
                 new DeliveryStep(1, Channel.VIBER, null, "{{otp_code}}", 5));
-        new JdbiOtpStore(database, clock).insert(otp,
-                DeliveryJob.start(id, ACCOUNT, otp.profileId(), to, codes.seal(id, "4711"), steps));
+        deliveries.insert(DeliveryJob.start(id, ACCOUNT, otp.profileId(), to, codes.seal(id, "4711"), steps),
+                Optional.empty(), transaction -> new JdbiOtpStore(database).insert(transaction, otp,
+                        RecipientAdmission.UNLIMITED));
         Map<Channel, ChannelGateway> gateways = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
             gateways.put(channel, new SimulatorGateway(channel, Optional.empty(), AccountClocks.shared(clock)));
         }
-        DeliveryWorker worker = new DeliveryWorker(deliveries, new DeliveryQueue(1, clock, Duration.ofMinutes(2)),
+        DeliveryWorker worker = new DeliveryWorker(deliveries, new DeliveryQueue(deliveries, 1, clock, Duration.ofMinutes(2)),
                 gateways, targets, codes, AccountClocks.shared(clock), clock, () -> { });
         worker.poll(10).tasks().forEach(Runnable::run);
         return id;
