@@ -22,6 +22,7 @@ import io.twofakit.server.domain.webhook.ConfiguredCallbacks;
 import io.twofakit.server.domain.webhook.WebhookDeliveries;
 import io.twofakit.server.domain.webhook.WebhookDispatcher;
 import io.twofakit.server.http.resources.OtpResource;
+import io.twofakit.server.http.resources.PagesResource;
 import io.twofakit.server.http.resources.SimulatorResource;
 import io.twofakit.server.http.resources.WebhookDeliveriesResource;
 import io.twofakit.server.http.webhooks.HttpWebhookSender;
@@ -341,6 +342,7 @@ public final class TwofaServer implements AutoCloseable {
     static List<WorkLoop> registerResources(ResourceConfig app, ServerConfig config, Database database,
                                             AdjustableAccountClocks clocks, Supplier<String> secret) {
         app.register(new HealthResource(database::reachable));
+        app.register(new PagesResource(config.simulator()));
 
         ProfileStore profiles = new JdbiProfileStore(database);
         TemplateStore templateStore = new JdbiTemplateStore(database);
