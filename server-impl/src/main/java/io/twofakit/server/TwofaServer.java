@@ -412,7 +412,7 @@ public final class TwofaServer implements AutoCloseable {
         app.register(new WebhookDeliveriesResource(
                 new WebhookDeliveries(webhookStore, callbacks, realTime, webhooks::wake)));
         if (config.simulator()) {
-            app.register(new SimulatorResource(new Simulator(handset, clocks, webhookStore)));
+            app.register(new SimulatorResource(new Simulator(handset, clocks, webhookStore, realTime)));
         }
         // stopped in this order: first no new deliveries, then the webhooks of the last ones
         return List.of(delivery, webhooks);
