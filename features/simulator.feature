@@ -30,6 +30,10 @@ Feature: The simulator's controls answer for one account
       | moves its clock forward 600 seconds |
       | lists its webhook deliveries        |
 
+  Scenario: The account's clock tells how far it was moved ahead of the real time
+    When the account's clock moves forward 600 seconds
+    Then the account's clock reads at least 600 seconds ahead of the real time
+
   @second-account
   Scenario: Another account does not see an account's messages
     Given an SMS template "login_code" in en with the message "Your login code: {{otp_code}}"

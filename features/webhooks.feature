@@ -79,6 +79,7 @@ Feature: Delivery events posted to webhooks
     When an OTP is sent to "+49170000024" with the profile "login"
     Then the webhook receiver "hooks" receives the events "SMS DISPATCHED, SMS DELIVERED"
     And the account's webhook deliveries of the OTP to "hooks" are "SMS DISPATCHED DELIVERED, SMS DELIVERED DELIVERED", to the configuration's URL
+    And each of those deliveries carries the time of its event, as posted to "hooks"
 
   @simulator @extension
   Scenario: A delivered webhook event is not delivered again on request

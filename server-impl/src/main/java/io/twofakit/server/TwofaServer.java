@@ -23,6 +23,7 @@ import io.twofakit.server.domain.webhook.ConfiguredCallbacks;
 import io.twofakit.server.domain.webhook.WebhookDeliveries;
 import io.twofakit.server.domain.webhook.WebhookDispatcher;
 import io.twofakit.server.http.resources.OtpResource;
+import io.twofakit.server.http.resources.PagesResource;
 import io.twofakit.server.http.resources.SimulatorResource;
 import io.twofakit.server.http.resources.WebhookDeliveriesResource;
 import io.twofakit.server.http.webhooks.HttpWebhookSender;
@@ -354,6 +355,7 @@ public final class TwofaServer implements AutoCloseable {
     static List<WorkLoop> registerResources(ResourceConfig app, ServerConfig config, Database database,
                                             AdjustableAccountClocks clocks, Supplier<String> secret) {
         app.register(new HealthResource(database::reachable));
+        app.register(new PagesResource(config.simulator()));
 
         ProfileStore profiles = new JdbiProfileStore(database);
         TemplateStore templateStore = new JdbiTemplateStore(database);
@@ -425,7 +427,7 @@ public final class TwofaServer implements AutoCloseable {
         app.register(new WebhookDeliveriesResource(
                 new WebhookDeliveries(webhookStore, callbacks, realTime, webhooks::wake)));
         if (config.simulator()) {
-            app.register(new SimulatorResource(new Simulator(handset, clocks, webhookStore)));
+            app.register(new SimulatorResource(new Simulator(handset, clocks, webhookStore, realTime)));
         }
         // stopped in this order: first no new deliveries, then the webhooks of the last ones
         return List.of(delivery, webhooks);

@@ -68,6 +68,16 @@ public class ClockSteps {
                 () -> "the account's clock went from " + world.noted() + " to " + now);
     }
 
+    @Then("the account's clock reads at least {int} seconds ahead of the real time")
+    public void theAccountsClockReadsAheadOfTheRealTime(int seconds) {
+        Response clock = state.client().extension().get(CLOCK_PATH);
+        state.received(clock);
+        assertStatus(200, clock);
+        Duration ahead = Duration.between(OffsetDateTime.parse(clock.jsonPath().getString("realTime")),
+                OffsetDateTime.parse(clock.jsonPath().getString("now")));
+        assertTrue(ahead.toSeconds() >= seconds, () -> "ahead by " + ahead + ": " + describe(clock));
+    }
+
     /** Moves the clock of the client's account and checks that it moved at least that far. */
     private static void moveForward(ApiClient client, int seconds) {
         OffsetDateTime before = now(client);

@@ -4,6 +4,8 @@ import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
 import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -12,9 +14,13 @@ import io.twofakit.conformance.CallbackWorld;
 import io.twofakit.conformance.OtpWorld;
 import io.twofakit.conformance.OtpWorld.SentOtp;
 import io.twofakit.conformance.ScenarioState;
+import io.twofakit.conformance.WebhookReceiver.Event;
+import io.twofakit.conformance.WebhookWorld;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,11 +36,13 @@ public class WebhookDeliverySteps {
     private final ScenarioState state;
     private final CallbackWorld callbacks;
     private final OtpWorld otps;
+    private final WebhookWorld webhooks;
 
-    public WebhookDeliverySteps(ScenarioState state, CallbackWorld callbacks, OtpWorld otps) {
+    public WebhookDeliverySteps(ScenarioState state, CallbackWorld callbacks, OtpWorld otps, WebhookWorld webhooks) {
         this.state = state;
         this.callbacks = callbacks;
         this.otps = otps;
+        this.webhooks = webhooks;
     }
 
     @Then("the account's webhook deliveries of the OTP to {string} are {string}, to the configuration's URL")
@@ -51,6 +59,24 @@ public class WebhookDeliverySteps {
         assertStatus(200, listed);
         for (Map<String, Object> delivery : listed.jsonPath().<Map<String, Object>>getList("")) {
             assertEquals(url, delivery.get("callbackUrl"), () -> describe(listed));
+        }
+    }
+
+    /** Each delivery's {@code eventTime} is the {@code timestamp} of the event it posted: the account's clock. */
+    @Then("each of those deliveries carries the time of its event, as posted to {string}")
+    public void eachDeliveryCarriesTheTimeOfItsEvent(String base) {
+        Map<String, String> postedTimes = new HashMap<>();
+        for (Event event : webhooks.receiver().eventsAt(webhooks.path(base))) {
+            postedTimes.put(event.header(WebhookSteps.EVENT_ID_HEADER), event.field("timestamp"));
+        }
+        Response listed = state.lastResponse();
+        List<Map<String, Object>> deliveries = listed.jsonPath().getList("");
+        assertFalse(deliveries.isEmpty(), () -> describe(listed));
+        for (Map<String, Object> delivery : deliveries) {
+            String posted = postedTimes.get((String) delivery.get("eventId"));
+            assertNotNull(posted, () -> "no event " + delivery.get("eventId") + " was posted to " + base);
+            assertEquals(OffsetDateTime.parse(posted).toInstant(),
+                    OffsetDateTime.parse((String) delivery.get("eventTime")).toInstant(), () -> describe(listed));
         }
     }
 

@@ -18,8 +18,9 @@ import org.glassfish.grizzly.http.server.Request;
 /**
  * Lets a request to tyntec's API ({@code /2fa/v4/...}), to the account's webhook deliveries ({@code /webhooks/...})
  * or to the simulator's controls ({@code /simulator/...}) in only with a known key in the header {@code apiKey},
- * and records the key's account on the request (see {@link RequestAccount}). Only {@code /health} and the
- * simulator's page {@code /simulator}, which holds no data, need no key. The simulator's paths are guarded whether
+ * and records the key's account on the request (see {@link RequestAccount}). Only {@code /health} and the pages
+ * for people ({@code /}, {@code /docs}, the contract files, the simulator's page {@code /simulator}), which hold no
+ * data, need no key. The simulator's paths are guarded whether
  * the simulator is on or not, so a client without a key cannot even learn that.
  *
  * <p>Invalid keys are counted per client address ({@link FailedKeyAttempts}); an address that has presented too

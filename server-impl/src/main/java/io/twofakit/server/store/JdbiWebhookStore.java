@@ -125,7 +125,7 @@ public final class JdbiWebhookStore implements WebhookStore {
 
     /** The columns of a {@link WebhookRecord}, from {@code webhook_delivery w} joined with {@code delivery_event e}. */
     private static final String RECORD_SELECT = "select w.id, w.event_id, w.callback_id, w.otp_id, e.channel, e.status,"
-            + " w.state, w.attempts, w.last_error, w.next_attempt_at, w.created_at, w.updated_at"
+            + " e.occurred_at, w.state, w.attempts, w.last_error, w.next_attempt_at, w.created_at, w.updated_at"
             + " from webhook_delivery w join delivery_event e on e.id = w.event_id";
     private static final String NEWEST_FIRST = " order by w.created_at desc, w.event_seq desc limit :limit";
 
@@ -199,6 +199,7 @@ public final class JdbiWebhookStore implements WebhookStore {
                 row.getObject("otp_id", UUID.class),
                 Channel.valueOf(row.getString("channel")),
                 DeliveryEventStatus.valueOf(row.getString("status")),
+                SqlTimes.instant(row, "occurred_at"),
                 state,
                 row.getInt("attempts"),
                 row.getString("last_error"),

@@ -136,8 +136,9 @@ final class BadRequests {
     /** Paths the contract does not describe. */
     List<BadRequest> unknownPaths(SpecOperation anyOperation) {
         List<BadRequest> requests = new ArrayList<>();
-        for (String path : List.of("/", "/2fa", "/2fa/v4", "/2fa/v4/nothing", "/2fa/v3/otp", "/2fa/v4/otp/x/y/z",
-                "/2fa/v4/templates/fax", "/health/deep", "/.env", "/2fa/v4/otp%2F..%2F..%2Fetc")) {
+        for (String path : List.of("/index.html", "/2fa", "/2fa/v4", "/2fa/v4/nothing", "/2fa/v3/otp", "/2fa/v4/otp/x/y/z",
+                "/2fa/v4/templates/fax", "/health/deep", "/.env", "/2fa/v4/otp%2F..%2F..%2Fetc", "/docs/x/y",
+                "/docs/..%2F..%2Fetc%2Fpasswd", "/openapi.json", "/spec/openapi.yaml", "/META-INF/MANIFEST.MF")) {
             requests.add(new BadRequest(anyOperation, "unknown path", path,
                     new RawHttp.Request("GET", path).header("apiKey", FuzzedServer.API_KEY), Expectation.NOT_FOUND, Set.of()));
         }

@@ -68,6 +68,9 @@ record SeededWorld(String otp, String profileA, String profileB, String priority
         if (parameter.equals("template-name")) {
             return "absent_template";
         }
+        if (parameter.equals("asset")) {
+            return "swagger-ui.css";
+        }
         if (delete) {
             return parameter.equals("template-id") ? "absent-" + UUID.randomUUID() : UUID.randomUUID().toString();
         }

@@ -133,6 +133,7 @@ class JdbiWebhookStoreTest {
         WebhookRecord deliveredToA = recent.stream()
                 .filter(r -> r.eventId().equals(dispatched.id()) && r.callbackId().equals(CALLBACK_A)).findFirst().orElseThrow();
         assertEquals(WebhookState.DELIVERED, deliveredToA.state());
+        assertEquals(dispatched.occurred(), deliveredToA.eventTime(), "the event's own time, on the account's clock");
         WebhookRecord failedToB = recent.stream()
                 .filter(r -> r.eventId().equals(dispatched.id()) && r.callbackId().equals(CALLBACK_B)).findFirst().orElseThrow();
         assertEquals(WebhookState.PENDING, failedToB.state());

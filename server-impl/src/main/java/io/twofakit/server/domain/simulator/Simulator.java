@@ -4,6 +4,7 @@ import io.twofakit.server.domain.ValidationFailedException;
 import io.twofakit.server.domain.clock.AdjustableAccountClocks;
 import io.twofakit.server.domain.webhook.WebhookRecord;
 import io.twofakit.server.domain.webhook.WebhookStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,11 +24,14 @@ public final class Simulator {
     private final Handset handset;
     private final AdjustableAccountClocks clocks;
     private final WebhookStore webhooks;
+    private final Clock realTime;
 
-    public Simulator(Handset handset, AdjustableAccountClocks clocks, WebhookStore webhooks) {
+    /** @param realTime the clock no simulator moves: of webhook attempts, and to show how far an account's moved */
+    public Simulator(Handset handset, AdjustableAccountClocks clocks, WebhookStore webhooks, Clock realTime) {
         this.handset = handset;
         this.clocks = clocks;
         this.webhooks = webhooks;
+        this.realTime = realTime;
     }
 
     /** The account's messages to {@code to} (all when null or blank), newest last. */
@@ -52,5 +56,10 @@ public final class Simulator {
     /** The account's time now. */
     public Instant now(String accountId) {
         return clocks.clockFor(accountId).instant();
+    }
+
+    /** The real time now, which the simulator never moves. */
+    public Instant realTime() {
+        return realTime.instant();
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
  * The delivery of one event to one callback, as the account and people look at it.
  *
  * @param id the delivery's own id (one per event and callback)
+ * @param eventTime when the delivery event happened, on the account's clock (the posted body's timestamp)
  * @param lastError what went wrong on the last failed attempt, or null
  * @param nextAttempt when a PENDING delivery is tried next (real time); null once it is DELIVERED or FAILED
  */
@@ -19,6 +20,7 @@ public record WebhookRecord(
         UUID otpId,
         Channel channel,
         DeliveryEventStatus eventStatus,
+        Instant eventTime,
         WebhookState state,
         int attempts,
         String lastError,

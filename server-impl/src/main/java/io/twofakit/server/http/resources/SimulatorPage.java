@@ -8,13 +8,13 @@ import java.nio.charset.StandardCharsets;
 /**
  * The simulator's HTML page ({@code simulator.html} beside this class). It holds no data: it asks for an API key,
  * keeps it in the browser's session storage and reads the account's messages, webhook deliveries and time from
- * the keyed controls, putting every value into the page as text (never as HTML).
+ * the keyed controls every 1.5 s, putting every value into the page as text (never as HTML).
  */
 final class SimulatorPage {
 
     /** What the page may do: run its own inline script and style, and fetch from this server only. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-inline'; "
-            + "style-src 'unsafe-inline'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'";
+            + "style-src 'unsafe-inline'; connect-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
 
     private static final String HTML = load();
 

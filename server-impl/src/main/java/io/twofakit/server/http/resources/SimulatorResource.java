@@ -10,7 +10,6 @@ import io.twofakit.server.domain.simulator.Simulator;
 import io.twofakit.server.domain.webhook.WebhookRecord;
 import io.twofakit.server.http.RequestAccount;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
@@ -61,18 +60,15 @@ public class SimulatorResource implements SimulatorApi {
 
     @Override
     public Response simulatorPage() {
-        return Response.ok(SimulatorPage.html(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Content-Security-Policy", SimulatorPage.CONTENT_SECURITY_POLICY)
-                .header("Referrer-Policy", "no-referrer")
-                .build();
+        return PagesResource.PageHeaders.html(SimulatorPage.html(), SimulatorPage.CONTENT_SECURITY_POLICY);
     }
 
     private String account() {
         return RequestAccount.id(security);
     }
 
-    private static Response time(Instant now) {
-        return Response.ok(ServerTime.builder().now(utc(now)).build()).build();
+    private Response time(Instant now) {
+        return Response.ok(ServerTime.builder().now(utc(now)).realTime(utc(simulator.realTime())).build()).build();
     }
 
     private static SimulatedMessage message(HandsetMessage message) {

@@ -61,6 +61,7 @@ public final class WebhookDeliveriesResource implements WebhooksApi {
                 .otpId(record.otpId())
                 .channel(WebhookDelivery.ChannelEnum.fromValue(record.channel().name()))
                 .eventStatus(WebhookDelivery.EventStatusEnum.fromValue(record.eventStatus().name()))
+                .eventTime(time(record.eventTime()))
                 .state(WebhookDeliveryState.fromValue(record.state().name()))
                 .attempts(record.attempts())
                 .lastError(record.lastError())
