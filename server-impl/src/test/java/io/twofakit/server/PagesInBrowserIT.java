@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.twofakit.server.browser.HeadlessChromium;
-import io.twofakit.server.http.webhooks.WebhookReceiver;
+import io.twofakit.server.http.webhooks.RecordingWebhookReceiver;
 import io.twofakit.server.process.ServerProcess;
 import java.net.URI;
 import java.nio.file.Files;
@@ -143,7 +143,7 @@ class PagesInBrowserIT {
     @Test
     @Order(3)
     void theSimulatorPageFollowsTheAccountLive() {
-        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+        try (RecordingWebhookReceiver receiver = RecordingWebhookReceiver.start()) {
             receiver.failNext(Integer.MAX_VALUE, 503);
             String profile = api.smsProfile(KEY, "Your browser test code: {{otp_code}}");
             api.callback(KEY, receiver.url("/twofa-events"), profile);

@@ -1,7 +1,7 @@
 package io.twofakit.conformance.steps;
 
-import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
-import static io.twofakit.conformance.steps.TemplateResponses.describe;
+import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
+import static io.twofakit.conformance.steps.ResponseChecks.describe;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
