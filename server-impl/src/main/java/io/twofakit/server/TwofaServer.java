@@ -117,7 +117,7 @@ import org.glassfish.jersey.server.validation.ValidationFeature;
  *
  * <p>{@link #start(ServerConfig)} builds everything with {@code new}, in reading order: database pool, HTTP
  * infrastructure (JSON, API keys, errors), resources; meanwhile a thread of its own migrates the database.
- * New resources and the services behind them are added in {@link #registerResources}.
+ * The application (stores, services, background work, resources) is wired in {@link #registerResources}.
  */
 public final class TwofaServer implements AutoCloseable {
 
@@ -345,74 +345,52 @@ public final class TwofaServer implements AutoCloseable {
     }
 
     /**
-     * The resources of the API and the services behind them. Add a resource here: build its service and
-     * store with {@code new} from {@code database} and {@code clocks}, then {@code app.register(resource)}.
+     * The application: every store, service, background worker and resource, built with {@code new} in reading
+     * order. Add a resource here: its store from {@code database}, its service, then {@code app.register(resource)}.
+     * Expiry, timestamps and the window of sends per recipient run on each account's clock ({@code clocks}, which the
+     * simulator moves); retries, leases and the rate of sends per account on real time.
      *
      * @param clocks each account's clock, which the simulator can move forward one account at a time
      * @param secret the server secret, asked for when the first OTP code is hashed or sealed
-     * @return the background work (delivery, webhooks), not yet started
+     * @return the background work (delivery, webhooks), not yet started, in the order to stop it
      */
     static List<WorkLoop> registerResources(ResourceConfig app, ServerConfig config, Database database,
                                             AdjustableAccountClocks clocks, Supplier<String> secret) {
-        app.register(new HealthResource(database::reachable));
-        app.register(new PagesResource(config.simulator()));
-
-        ProfileStore profiles = new JdbiProfileStore(database);
-        TemplateStore templateStore = new JdbiTemplateStore(database);
-        WhatsAppTemplateStore whatsAppTemplateStore = new JdbiWhatsAppTemplateStore(database);
-
-        WhatsAppConfigurationService whatsAppConfigurations =
-                new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database), clocks);
-        WhatsAppTemplateService whatsAppTemplates = new WhatsAppTemplateService(whatsAppTemplateStore,
-                whatsAppConfigurations, new WhatsAppReview(clocks, config.whatsAppReviewDelay()), clocks, profiles);
-        MessageTemplateService messageTemplates = new MessageTemplateService(templateStore, profiles);
-        app.register(new SmsTemplateResource(messageTemplates));
-        app.register(new ViberTemplateResource(messageTemplates));
-        app.register(new VoiceTemplateResource(messageTemplates));
-        app.register(new TemplateListResource(new TemplateCatalog(messageTemplates, whatsAppTemplates)));
-        app.register(new WhatsAppConfigurationResource(whatsAppConfigurations));
-        app.register(new WhatsAppTemplateResource(whatsAppTemplates));
-
-        PriorityStore priorities = new JdbiPriorityStore(database);
-        CallbackConfigurationStore callbacks = new JdbiCallbackConfigurationStore(database);
-        app.register(new ProfilesResource(
-                new ProfileService(profiles, templateStore, whatsAppTemplateStore, whatsAppConfigurations)));
-        app.register(new PrioritiesResource(new PriorityService(priorities)));
-        app.register(new CallbackConfigurationsResource(new CallbackConfigurationService(callbacks, profiles)));
-
-        return registerOtps(app, config, database, clocks, secret, profiles, priorities, templateStore,
-                whatsAppTemplates, new ConfiguredCallbacks(callbacks));
-    }
-
-    /**
-     * OTPs and their delivery: the OTP resource, the delivery workers over the channel gateways (the simulator
-     * for every channel), the webhook dispatcher, and the simulator's controls when the simulator is on.
-     * Retries, leases and the rate of sends per account run on real time; expiry, timestamps and the window of sends
-     * per recipient on the account's clock.
-     */
-    private static List<WorkLoop> registerOtps(ResourceConfig app, ServerConfig config, Database database,
-                                               AdjustableAccountClocks clocks, Supplier<String> secret,
-                                               ProfileStore profiles, PriorityStore priorities,
-                                               TemplateStore templates, WhatsAppTemplateService whatsAppTemplates,
-                                               CallbackTargets callbacks) {
         Clock realTime = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         CodeProtection codes = new CodeProtection(secret, random);
 
+        // stores
+        ProfileStore profiles = new JdbiProfileStore(database);
+        TemplateStore templates = new JdbiTemplateStore(database);
+        WhatsAppTemplateStore whatsAppTemplateStore = new JdbiWhatsAppTemplateStore(database);
+        PriorityStore priorities = new JdbiPriorityStore(database);
+        CallbackConfigurationStore callbackStore = new JdbiCallbackConfigurationStore(database);
+        JdbiDeliveryStore deliveryStore = new JdbiDeliveryStore(database, realTime);
         JdbiWebhookStore webhookStore = new JdbiWebhookStore(database);
+        Handset handset = database.exclusive() ? new InMemoryHandset(Handset.DEFAULT_CAPACITY)
+                : new JdbiHandset(database, codes, Handset.DEFAULT_CAPACITY);
+
+        // services of the resources that OTPs are sent with
+        WhatsAppConfigurationService whatsAppConfigurations =
+                new WhatsAppConfigurationService(new JdbiWhatsAppConfigurationStore(database), clocks);
+        WhatsAppTemplateService whatsAppTemplates = new WhatsAppTemplateService(whatsAppTemplateStore,
+                whatsAppConfigurations, new WhatsAppReview(clocks, config.whatsAppReviewDelay()), clocks, profiles);
+        MessageTemplateService messageTemplates = new MessageTemplateService(templates, profiles);
+        ProfileService profileService =
+                new ProfileService(profiles, templates, whatsAppTemplateStore, whatsAppConfigurations);
+        CallbackTargets callbacks = new ConfiguredCallbacks(callbackStore);
+
+        // background work: webhook events posted, OTPs delivered over the channels (the simulator for every one)
         WorkLoop webhooks = new WorkLoop("webhooks", WEBHOOK_THREADS,
                 new WebhookDispatcher(webhookStore, callbacks, new HttpWebhookSender(config.webhooks().timeout()),
                         config.webhooks(), realTime),
                 FALLBACK_POLL, config.webhooks().timeout().plus(STOP_GRACE), realTime);
-
-        Handset handset = database.exclusive() ? new InMemoryHandset(Handset.DEFAULT_CAPACITY)
-                : new JdbiHandset(database, codes, Handset.DEFAULT_CAPACITY);
         Optional<Handset> recording = config.simulator() ? Optional.of(handset) : Optional.empty();
         Map<Channel, ChannelGateway> gateways = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
             gateways.put(channel, new SimulatorGateway(channel, recording, clocks));
         }
-        JdbiDeliveryStore deliveryStore = new JdbiDeliveryStore(database, realTime);
         DeliveryQueue deliveries = new DeliveryQueue(deliveryStore, QUEUE_CAPACITY, realTime, DeliveryWorker.LEASE);
         WorkLoop delivery = new WorkLoop("delivery", DELIVERY_THREADS,
                 new DeliveryWorker(deliveryStore, deliveries, gateways, callbacks, codes, clocks, realTime,
@@ -420,9 +398,22 @@ public final class TwofaServer implements AutoCloseable {
                 FALLBACK_POLL, STOP_GRACE, realTime);
         deliveries.wakeOnEnqueue(delivery::wake);
 
-        OtpService otps = new OtpService(new JdbiOtpStore(database), profiles, priorities,
-                templates, whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clocks, deliveries,
+        OtpService otps = new OtpService(new JdbiOtpStore(database), profiles, priorities, templates,
+                whatsAppTemplates::find, new OtpCodeGenerator(random), codes, clocks, deliveries,
                 new SendLimits(config.limits().sendsPerRecipient(), config.limits().sendsPerAccount(), realTime));
+
+        // resources
+        app.register(new HealthResource(database::reachable));
+        app.register(new PagesResource(config.simulator()));
+        app.register(new SmsTemplateResource(messageTemplates));
+        app.register(new ViberTemplateResource(messageTemplates));
+        app.register(new VoiceTemplateResource(messageTemplates));
+        app.register(new TemplateListResource(new TemplateCatalog(messageTemplates, whatsAppTemplates)));
+        app.register(new WhatsAppConfigurationResource(whatsAppConfigurations));
+        app.register(new WhatsAppTemplateResource(whatsAppTemplates));
+        app.register(new ProfilesResource(profileService));
+        app.register(new PrioritiesResource(new PriorityService(priorities)));
+        app.register(new CallbackConfigurationsResource(new CallbackConfigurationService(callbackStore, profiles)));
         app.register(new OtpResource(otps));
         app.register(new WebhookDeliveriesResource(
                 new WebhookDeliveries(webhookStore, callbacks, realTime, webhooks::wake)));
