@@ -49,6 +49,7 @@ public final class ApiClient {
     private RequestSpecification request(Contract contract) {
         Filter validation = requests == Requests.CONFORMING ? contract.strictFilter() : contract.responseOnlyFilter();
         RequestSpecification spec = given()
+                .config(RequestTimeouts.restAssured(new ConformanceConfig()))
                 .baseUri(baseUrl)
                 .accept(ContentType.JSON)
                 .filter(validation)

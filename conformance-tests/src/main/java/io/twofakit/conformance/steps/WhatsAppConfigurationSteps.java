@@ -1,5 +1,6 @@
 package io.twofakit.conformance.steps;
 
+import static io.twofakit.conformance.JsonNumbers.assertNumberAt;
 import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
 import static io.twofakit.conformance.steps.TemplateResponses.assertViolationNaming;
 import static io.twofakit.conformance.steps.TemplateResponses.describe;
@@ -76,7 +77,7 @@ public class WhatsAppConfigurationSteps {
     public void thereIsNoWhatsAppConfigurationToRead() {
         Response response = state.lastResponse();
         assertStatus(404, response);
-        assertEquals(404, response.jsonPath().getInt("status"), () -> describe(response));
+        assertNumberAt(404, "status", response, () -> describe(response));
         assertTrue(Optional.ofNullable(response.jsonPath().getString("title")).filter(t -> !t.isBlank()).isPresent(),
                 () -> describe(response));
     }
@@ -120,7 +121,7 @@ public class WhatsAppConfigurationSteps {
     public void itIsRefusedBecauseTheAccountAlreadyHasOne() {
         Response response = state.lastResponse();
         assertStatus(409, response);
-        assertEquals(409, response.jsonPath().getInt("status"), () -> describe(response));
+        assertNumberAt(409, "status", response, () -> describe(response));
         assertEquals("Conflict", response.jsonPath().getString("title"), () -> describe(response));
         assertEquals("WhatsApp configuration already exist.", response.jsonPath().getString("detail"),
                 () -> describe(response));

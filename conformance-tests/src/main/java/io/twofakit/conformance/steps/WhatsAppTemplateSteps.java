@@ -1,5 +1,6 @@
 package io.twofakit.conformance.steps;
 
+import static io.twofakit.conformance.JsonNumbers.assertNumberAt;
 import static io.twofakit.conformance.steps.TemplateResponses.assertStatus;
 import static io.twofakit.conformance.steps.TemplateResponses.assertTemplateConflict;
 import static io.twofakit.conformance.steps.TemplateResponses.assertTemplateNotFound;
@@ -161,7 +162,7 @@ public class WhatsAppTemplateSteps {
     public void itIsForbiddenForWantOfAConfiguration() {
         Response response = state.lastResponse();
         assertStatus(403, response);
-        assertEquals(403, response.jsonPath().getInt("status"), () -> describe(response));
+        assertNumberAt(403, "status", response, () -> describe(response));
         assertTrue(List.of("Forbidden", "Missing WhatsApp Configuration").contains(response.jsonPath().getString("title")),
                 () -> describe(response));
         assertEquals("Account is not allowed to use WhatsApp functionality", response.jsonPath().getString("detail"),
