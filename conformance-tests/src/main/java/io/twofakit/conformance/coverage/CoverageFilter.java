@@ -8,8 +8,8 @@ import io.restassured.specification.FilterableResponseSpecification;
 import java.net.URI;
 
 /**
- * Records each exchange in an {@link ExchangeCoverage} once its scenario has passed (see {@link ScenarioExchanges}).
- * Add it after the validation filter, so that it sees the answer before the validation fails the scenario.
+ * Records each exchange in an {@link ExchangeCoverage} (which counts it once its scenario has passed). Add it after
+ * the validation filter, so that it sees the answer before the validation fails the scenario.
  */
 public final class CoverageFilter implements Filter {
 
@@ -23,10 +23,7 @@ public final class CoverageFilter implements Filter {
     public Response filter(FilterableRequestSpecification request, FilterableResponseSpecification response,
                            FilterContext context) {
         Response answer = context.next(request, response);
-        String method = request.getMethod();
-        String path = pathBelowBase(request);
-        int status = answer.statusCode();
-        ScenarioExchanges.record(() -> coverage.record(method, path, status));
+        coverage.record(request.getMethod(), pathBelowBase(request), answer.statusCode());
         return answer;
     }
 
