@@ -1,6 +1,8 @@
 package io.twofakit.conformance;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -34,11 +36,16 @@ class RequestTimeoutsTest {
             acceptor.start();
 
             // without a read timeout the request waits for ever; the bound is wide for a busy machine
-            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> assertThrows(SocketTimeoutException.class,
-                    () -> given().config(RequestTimeouts.restAssured(Duration.ofSeconds(1)))
-                            .baseUri("http://127.0.0.1:" + silent.getLocalPort())
-                            .contentType("application/json").body("{\"broken\":")
-                            .post("/2fa/v4/otp")));
+            RequestTimeouts.RequestTimedOut timedOut = assertTimeoutPreemptively(Duration.ofSeconds(120),
+                    () -> assertThrows(RequestTimeouts.RequestTimedOut.class,
+                            () -> given().config(RequestTimeouts.restAssured(Duration.ofSeconds(1)))
+                                    .filter(RequestTimeouts.explained(Duration.ofSeconds(1)))
+                                    .baseUri("http://127.0.0.1:" + silent.getLocalPort())
+                                    .contentType("application/json").body("{\"broken\":")
+                                    .post("/2fa/v4/otp")));
+            assertEquals("No answer to POST http://127.0.0.1:" + silent.getLocalPort() + "/2fa/v4/otp within 1 s"
+                    + " (the request timeout)", timedOut.getMessage());
+            assertInstanceOf(SocketTimeoutException.class, timedOut.getCause());
             synchronized (accepted) {
                 for (Socket socket : accepted) {
                     socket.close();
