@@ -187,7 +187,7 @@ public final class ConformanceCommand implements Callable<Integer> {
             return USAGE;
         }
         out.println("twofa-conformance: " + scenarios + " scenarios against " + target + ", tags: "
-                + selection.expression());
+                + (selection.expression().isEmpty() ? "every scenario" : selection.expression()));
 
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         launcher.execute(plan, new ProgressLine(out), summary);
