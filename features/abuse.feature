@@ -55,7 +55,7 @@ Feature: Abuse is stopped
     When an OTP is sent to "+49170000045" with the profile "guarded"
     Then the OTP is accepted
 
-  @simulator
+  @simulator @clock
   Scenario: Once the time the server asked to wait has passed, the number is accepted again
     When OTPs are sent to "+49170000046" with the profile "guarded" until the server refuses one, at most 20
     And the server's clock moves forward by the time the server asked to wait

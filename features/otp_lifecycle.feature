@@ -10,7 +10,8 @@ Feature: The life of an OTP
   answers VERIFIED, and every later validation ALREADY_REPORTED; an expired OTP answers EXPIRED and counts no
   attempt. The list of OTPs is newest first, filtered by recipient and by VERIFIED or TOO_MANY_ATTEMPTS.
 
-  Scenarios tagged @simulator read the code at the simulator's handset or move the account's clock.
+  Scenarios tagged @simulator read the code at the simulator's handset; those tagged @clock move the account's
+  clock as well.
 
   Background:
     Given an SMS template "login_code" in en_US with the message "Your login code: {{otp_code}}"
@@ -81,7 +82,7 @@ Feature: The life of an OTP
     When an OTP with the code "k3x9p2" is sent to "+49170000004" with the profile "login"
     Then the recipient receives "Your login code: k3x9p2" on SMS
 
-  @simulator
+  @simulator @clock
   Scenario: An OTP expires after its template's validity and then counts no attempt
     Given an OTP with the code "4711" sent to "+49170000001" with the profile "login"
     When the account's clock moves forward 181 seconds

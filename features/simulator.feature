@@ -42,7 +42,7 @@ Feature: The simulator's controls answer for one account
     Then the recipient receives "Your login code: k3x9p2" on SMS
     And the other account's handset shows no message of the OTP
 
-  @second-account
+  @second-account @clock
   Scenario: Moving another account's clock leaves the account's time and OTPs alone
     Given an SMS template "login_code" in en with the message "Your login code: {{otp_code}}"
     And a profile "login" with the SMS template "login_code" in en

@@ -48,9 +48,12 @@ public final class ApiClient {
 
     private RequestSpecification request(Contract contract) {
         Filter validation = requests == Requests.CONFORMING ? contract.strictFilter() : contract.responseOnlyFilter();
+        ConformanceConfig config = new ConformanceConfig();
         RequestSpecification spec = given()
+                .config(RequestTimeouts.restAssured(config))
                 .baseUri(baseUrl)
                 .accept(ContentType.JSON)
+                .filter(RequestTimeouts.explained(config.requestTimeout()))
                 .filter(validation)
                 .filter(new CoverageFilter(contract.coverage()));
         if (apiKey != null) {

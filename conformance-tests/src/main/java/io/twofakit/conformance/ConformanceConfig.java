@@ -1,5 +1,6 @@
 package io.twofakit.conformance;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -18,6 +19,10 @@ import java.util.function.Function;
  *       server under test reaches the suite's webhook receiver, e.g. {@code http://tester.example:8099}; the
  *       receiver listens on that URL's port on every interface. Without it, the receiver listens on a free
  *       port of 127.0.0.1 and the URL is that local address (enough for a server on the same machine).</td></tr>
+ *   <tr><td>{@code conformance.requestTimeout}</td><td>{@code CONFORMANCE_REQUEST_TIMEOUT}</td><td>seconds that one
+ *       request may take to connect, and to read each part of its answer (default
+ *       {@value #DEFAULT_REQUEST_TIMEOUT_SECONDS}): a target that never answers fails the scenario instead of
+ *       stopping the run</td></tr>
  * </table>
  */
 public final class ConformanceConfig {
@@ -30,6 +35,9 @@ public final class ConformanceConfig {
     public static final String SECOND_API_KEY_ENV = "CONFORMANCE_SECOND_API_KEY";
     public static final String CALLBACK_URL_PROPERTY = "conformance.callbackUrl";
     public static final String CALLBACK_URL_ENV = "CONFORMANCE_CALLBACK_URL";
+    public static final String REQUEST_TIMEOUT_PROPERTY = "conformance.requestTimeout";
+    public static final String REQUEST_TIMEOUT_ENV = "CONFORMANCE_REQUEST_TIMEOUT";
+    public static final int DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
 
     private final Function<String, String> systemProperties;
     private final Function<String, String> environment;
@@ -64,6 +72,25 @@ public final class ConformanceConfig {
     public Optional<String> callbackUrl() {
         return setting(CALLBACK_URL_PROPERTY, CALLBACK_URL_ENV)
                 .map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+    }
+
+    /** How long one request may take to connect, and to read each part of its answer. */
+    public Duration requestTimeout() {
+        Optional<String> given = setting(REQUEST_TIMEOUT_PROPERTY, REQUEST_TIMEOUT_ENV);
+        if (given.isEmpty()) {
+            return Duration.ofSeconds(DEFAULT_REQUEST_TIMEOUT_SECONDS);
+        }
+        long seconds;
+        try {
+            seconds = Long.parseLong(given.get());
+        } catch (NumberFormatException e) {
+            seconds = 0;
+        }
+        if (seconds < 1) {
+            throw new IllegalStateException(REQUEST_TIMEOUT_PROPERTY + " is a whole number of seconds, at least 1: "
+                    + given.get());
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     /** Whether a base URL was given at all. */

@@ -4,6 +4,7 @@ import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCaseFinished;
+import io.cucumber.plugin.event.TestCaseStarted;
 import io.cucumber.plugin.event.TestRunFinished;
 import io.twofakit.conformance.Contract;
 import java.io.IOException;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * Cucumber plugin that ends a run with its verdict: writes the coverage matrix of the contract's operations
  * and documented status codes (Markdown, to the path given as the plugin's argument) and prints one closing
- * line with scenarios passed/failed/skipped and operation coverage.
+ * line with scenarios passed/failed/skipped and operation coverage. Coverage counts the exchanges of passed
+ * scenarios only: an operation whose every scenario failed is not covered.
  *
  * <p>Use as {@code io.twofakit.conformance.coverage.ConformanceReportPlugin:target/conformance-coverage.md}.
  */
@@ -32,11 +34,13 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener {
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
+        publisher.registerHandlerFor(TestCaseStarted.class, event -> ScenarioExchanges.scenarioStarted());
         publisher.registerHandlerFor(TestCaseFinished.class, this::scenarioFinished);
         publisher.registerHandlerFor(TestRunFinished.class, event -> runFinished());
     }
 
     private synchronized void scenarioFinished(TestCaseFinished event) {
+        ScenarioExchanges.scenarioFinished(event.getResult().getStatus() == Status.PASSED);
         scenarios.merge(event.getResult().getStatus(), 1, Integer::sum);
     }
 

@@ -8,8 +8,8 @@ import io.restassured.specification.FilterableResponseSpecification;
 import java.net.URI;
 
 /**
- * Records each exchange in an {@link ExchangeCoverage}. Add it after the validation filter, so that an
- * exchange is counted even when its validation then fails the scenario.
+ * Records each exchange in an {@link ExchangeCoverage} (which counts it once its scenario has passed). Add it after
+ * the validation filter, so that it sees the answer before the validation fails the scenario.
  */
 public final class CoverageFilter implements Filter {
 

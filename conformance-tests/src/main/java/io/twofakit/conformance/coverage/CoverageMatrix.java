@@ -21,8 +21,8 @@ final class CoverageMatrix {
         md.append("# Conformance coverage\n\n");
         md.append("- Scenarios: ").append(scenarios.oneLine()).append('\n');
         md.append("- Coverage: ").append(coverage.summary().oneLine()).append('\n');
-        md.append("\nMarks: **x** documented and seen; `-` documented, not seen; `!` seen but not documented ")
-          .append("(the exchange also failed its scenario). 5xx codes are documented but not provoked on purpose.\n\n");
+        md.append("\nOnly the exchanges of passed scenarios count. Marks: **x** documented and seen; `-` documented, ")
+          .append("not seen; `!` seen but not documented. 5xx codes are documented but not provoked on purpose.\n\n");
         md.append("| # | operation | summary | status codes |\n");
         md.append("| --- | --- | --- | --- |\n");
         int row = 1;

@@ -26,8 +26,15 @@ public final class ExchangeCoverage {
         this.contract = contract;
     }
 
-    /** Notes one exchange; a request the contract does not describe is kept apart. */
+    /**
+     * Notes one exchange, once its scenario has passed (at once outside a scenario: see {@link ScenarioExchanges});
+     * a request the contract does not describe is kept apart.
+     */
     public void record(String method, String path, int status) {
+        ScenarioExchanges.record(() -> count(method, path, status));
+    }
+
+    private void count(String method, String path, int status) {
         Optional<ContractOperation> operation = contract.find(method, path);
         if (operation.isPresent()) {
             seen.computeIfAbsent(operation.get().key(), key -> new ConcurrentSkipListSet<>()).add(status);

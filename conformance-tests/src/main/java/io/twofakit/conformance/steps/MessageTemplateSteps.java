@@ -3,6 +3,7 @@ package io.twofakit.conformance.steps;
 import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
 import static io.twofakit.conformance.steps.ResponseChecks.assertViolationNaming;
 import static io.twofakit.conformance.steps.ResponseChecks.describe;
+import static io.twofakit.conformance.JsonNumbers.assertNumberAt;
 import static io.twofakit.conformance.steps.TemplateResponses.assertTemplateConflict;
 import static io.twofakit.conformance.steps.TemplateResponses.assertTemplateNotFound;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -207,7 +208,7 @@ public class MessageTemplateSteps {
     public void theTemplateReadsBackValidFor(TextChannel channel, String base, int minutes) {
         Response response = state.client().api().get(channel.itemPath(), world.textTemplate(channel, base).id());
         assertStatus(200, response);
-        assertEquals(minutes, response.jsonPath().getInt("codeExpirationTime"), () -> describe(response));
+        assertNumberAt(minutes, "codeExpirationTime", response, () -> describe(response));
     }
 
     @Then("the {channel} template {string} is unchanged")
@@ -218,7 +219,7 @@ public class MessageTemplateSteps {
         assertEquals(template.name(), response.jsonPath().getString("name"), () -> describe(response));
         assertEquals(template.language(), response.jsonPath().getString("language"), () -> describe(response));
         assertEquals(template.message(), response.jsonPath().getString("message"), () -> describe(response));
-        assertEquals(template.codeExpirationTime(), response.jsonPath().getInt("codeExpirationTime"),
+        assertNumberAt(template.codeExpirationTime(), "codeExpirationTime", response,
                 () -> describe(response));
     }
 

@@ -2,6 +2,7 @@ package io.twofakit.conformance.steps;
 
 import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
 import static io.twofakit.conformance.steps.ResponseChecks.describe;
+import static io.twofakit.conformance.JsonNumbers.assertNumberAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.response.Response;
@@ -28,7 +29,7 @@ final class ResourceResponses {
     /** 404 in the {@code NotFoundSchema} shape, naming {@code id}. */
     static void assertNotFound(String id, Response response) {
         assertStatus(404, response);
-        assertEquals(404, response.jsonPath().getInt("status"), () -> describe(response));
+        assertNumberAt(404, "status", response, () -> describe(response));
         assertEquals("No Resource Found", response.jsonPath().getString("title"), () -> describe(response));
         assertEquals(id, response.jsonPath().getString("resourceId"), () -> describe(response));
         assertEquals("Resource with ID " + id + " not found", response.jsonPath().getString("detail"), () -> describe(response));
@@ -37,7 +38,7 @@ final class ResourceResponses {
     /** 409 with the detail and the properties that name what the request clashes with. */
     static void assertConflict(String detail, Map<String, String> properties, Response response) {
         assertStatus(409, response);
-        assertEquals(409, response.jsonPath().getInt("status"), () -> describe(response));
+        assertNumberAt(409, "status", response, () -> describe(response));
         assertEquals("Conflict", response.jsonPath().getString("title"), () -> describe(response));
         assertEquals(detail, response.jsonPath().getString("detail"), () -> describe(response));
         properties.forEach((name, value) ->

@@ -3,6 +3,8 @@ package io.twofakit.conformance.steps;
 import static io.restassured.RestAssured.given;
 
 import io.cucumber.java.Before;
+import io.twofakit.conformance.ConformanceConfig;
+import io.twofakit.conformance.RequestTimeouts;
 import io.twofakit.conformance.ScenarioState;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -30,15 +32,15 @@ public class SimulatorHooks {
     public void skipWithoutTheSimulator() {
         String baseUrl = state.config().baseUrl();
         String apiKey = state.config().apiKey();
-        if (!HAS_SIMULATOR.computeIfAbsent(baseUrl, url -> probe(url, apiKey))) {
+        if (!HAS_SIMULATOR.computeIfAbsent(baseUrl, url -> probe(url, apiKey, state.config()))) {
             throw new TestAbortedException("The target " + baseUrl + " has no simulator controls (GET "
                     + HandsetSteps.MESSAGES_PATH + " with the API key is not 200): this scenario needs them");
         }
     }
 
-    private static boolean probe(String baseUrl, String apiKey) {
+    private static boolean probe(String baseUrl, String apiKey, ConformanceConfig config) {
         try {
-            return given().baseUri(baseUrl).header("apiKey", apiKey).queryParam("to", "+10000000000")
+            return given().config(RequestTimeouts.restAssured(config)).baseUri(baseUrl).header("apiKey", apiKey).queryParam("to", "+10000000000")
                     .get(HandsetSteps.MESSAGES_PATH).statusCode() == 200;
         } catch (RuntimeException unreachable) {
             return false;

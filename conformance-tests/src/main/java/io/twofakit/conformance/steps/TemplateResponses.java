@@ -2,6 +2,7 @@ package io.twofakit.conformance.steps;
 
 import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
 import static io.twofakit.conformance.steps.ResponseChecks.describe;
+import static io.twofakit.conformance.JsonNumbers.assertNumberAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,7 @@ final class TemplateResponses {
     static void assertTemplateConflict(String name, Response response) {
         assertStatus(409, response);
         assertEquals("Conflict", response.jsonPath().getString("title"), () -> describe(response));
-        assertEquals(409, response.jsonPath().getInt("status"), () -> describe(response));
+        assertNumberAt(409, "status", response, () -> describe(response));
         assertEquals(name, response.jsonPath().getString("templateName"), () -> describe(response));
         assertTrue(response.jsonPath().getString("detail").contains(name), () -> describe(response));
     }

@@ -2,6 +2,7 @@ package io.twofakit.conformance.steps;
 
 import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
 import static io.twofakit.conformance.steps.ResponseChecks.describe;
+import static io.twofakit.conformance.JsonNumbers.assertNumberAt;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -112,7 +113,7 @@ public class WebhookDeliverySteps {
     public void deliveriesArePutBackInLine(int count) {
         Response response = state.lastResponse();
         assertStatus(202, response);
-        assertEquals(count, response.jsonPath().getInt("redelivered"), () -> describe(response));
+        assertNumberAt(count, "redelivered", response, () -> describe(response));
     }
 
     @Then("the redelivery is refused: only a failed delivery can be delivered again")

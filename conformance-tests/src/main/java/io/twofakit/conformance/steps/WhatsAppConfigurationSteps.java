@@ -3,6 +3,7 @@ package io.twofakit.conformance.steps;
 import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
 import static io.twofakit.conformance.steps.ResponseChecks.assertViolationNaming;
 import static io.twofakit.conformance.steps.ResponseChecks.describe;
+import static io.twofakit.conformance.JsonNumbers.assertNumberAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,7 +80,7 @@ public class WhatsAppConfigurationSteps {
     public void thereIsNoWhatsAppConfigurationToRead() {
         Response response = state.lastResponse();
         assertStatus(404, response);
-        assertEquals(404, response.jsonPath().getInt("status"), () -> describe(response));
+        assertNumberAt(404, "status", response, () -> describe(response));
         assertTrue(Optional.ofNullable(response.jsonPath().getString("title")).filter(t -> !t.isBlank()).isPresent(),
                 () -> describe(response));
     }
@@ -123,7 +124,7 @@ public class WhatsAppConfigurationSteps {
     public void itIsRefusedBecauseTheAccountAlreadyHasOne() {
         Response response = state.lastResponse();
         assertStatus(409, response);
-        assertEquals(409, response.jsonPath().getInt("status"), () -> describe(response));
+        assertNumberAt(409, "status", response, () -> describe(response));
         assertEquals("Conflict", response.jsonPath().getString("title"), () -> describe(response));
         assertEquals("WhatsApp configuration already exist.", response.jsonPath().getString("detail"),
                 () -> describe(response));

@@ -4,6 +4,7 @@ import static io.twofakit.conformance.steps.ResponseChecks.assertStatus;
 import static io.twofakit.conformance.steps.ResponseChecks.assertViolationNaming;
 import static io.twofakit.conformance.steps.ResponseChecks.assertViolationsNamingExactly;
 import static io.twofakit.conformance.steps.ResponseChecks.describe;
+import static io.twofakit.conformance.JsonNumbers.assertNumberAt;
 import static io.twofakit.conformance.steps.TemplateResponses.assertTemplateConflict;
 import static io.twofakit.conformance.steps.TemplateResponses.assertTemplateNotFound;
 import static org.awaitility.Awaitility.await;
@@ -164,7 +165,7 @@ public class WhatsAppTemplateSteps {
     public void itIsForbiddenForWantOfAConfiguration() {
         Response response = state.lastResponse();
         assertStatus(403, response);
-        assertEquals(403, response.jsonPath().getInt("status"), () -> describe(response));
+        assertNumberAt(403, "status", response, () -> describe(response));
         assertTrue(List.of("Forbidden", "Missing WhatsApp Configuration").contains(response.jsonPath().getString("title")),
                 () -> describe(response));
         assertEquals("Account is not allowed to use WhatsApp functionality", response.jsonPath().getString("detail"),

@@ -1,20 +1,11 @@
 package io.twofakit.server.conformance;
 
 import io.twofakit.conformance.ConformanceConfig;
-import io.twofakit.server.TwofaServer;
-import io.twofakit.server.config.ServerConfig;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.twofakit.server.InProcessServer;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
@@ -24,9 +15,9 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * Runs the conformance suite against this server, started in-process: when a test plan that contains
- * {@code ConformanceIT} is about to run and no base URL is given, starts {@link TwofaServer} on a free port
- * with a fresh H2 database and two API keys of two accounts, and points the suite at it through the system
- * properties {@code conformance.baseUrl}, {@code conformance.apiKey} and {@code conformance.secondApiKey}.
+ * {@code ConformanceIT} is about to run and no base URL is given, starts the server ({@link InProcessServer}) on a
+ * free port with a fresh H2 database in memory and two API keys of two accounts, and points the suite at it through
+ * the system properties {@code conformance.baseUrl}, {@code conformance.apiKey} and {@code conformance.secondApiKey}.
  * Stops it when the launcher session closes. Test plans without the suite (the unit tests) start nothing.
  *
  * <p>Registered in {@code META-INF/services/org.junit.platform.launcher.LauncherSessionListener}.
@@ -36,8 +27,7 @@ public class InProcessServerForConformance implements LauncherSessionListener {
     static final String SUITE_CLASS = "io.twofakit.conformance.ConformanceIT";
     private static final Logger LOG = Logger.getLogger(InProcessServerForConformance.class.getName());
 
-    private TwofaServer server;
-    private Path dataDirectory;
+    private InProcessServer server;
     private final List<String> propertiesSet = new java.util.ArrayList<>();
 
     @Override
@@ -70,19 +60,9 @@ public class InProcessServerForConformance implements LauncherSessionListener {
     }
 
     private synchronized void start() {
-        try {
-            dataDirectory = Files.createTempDirectory("twofa-conformance-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         String apiKey = randomKey();
         String secondApiKey = randomKey();
-        Map<String, String> apiKeys = new LinkedHashMap<>();
-        apiKeys.put(apiKey, "conformance-a");
-        apiKeys.put(secondApiKey, "conformance-b");
-        String databaseUrl = "jdbc:h2:file:" + dataDirectory.resolve("twofa").toAbsolutePath()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        server = TwofaServer.start(new ServerConfig(0, databaseUrl, apiKeys, false, true));
+        server = InProcessServer.withApiKey(apiKey, "conformance-a").apiKey(secondApiKey, "conformance-b").start();
         setProperty(ConformanceConfig.BASE_URL_PROPERTY, server.baseUri().toString());
         setProperty(ConformanceConfig.API_KEY_PROPERTY, apiKey);
         setProperty(ConformanceConfig.SECOND_API_KEY_PROPERTY, secondApiKey);
@@ -94,12 +74,11 @@ public class InProcessServerForConformance implements LauncherSessionListener {
             return;
         }
         try {
-            server.stop();
+            server.close();
         } finally {
             server = null;
             propertiesSet.forEach(System::clearProperty);
             propertiesSet.clear();
-            deleteRecursively(dataDirectory);
         }
     }
 
@@ -112,13 +91,5 @@ public class InProcessServerForConformance implements LauncherSessionListener {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static void deleteRecursively(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            LOG.warning(() -> "Could not delete " + directory + ": " + e);
-        }
     }
 }
