@@ -190,9 +190,9 @@ public final class TwofaServer implements AutoCloseable {
             log.info("Stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping));
             stopped.countDown();
         }, "twofa-shutdown"));
-        log.info("twofa-server {} is listening on {}{} (started in {} ms)", ServerVersion.version(), server.baseUri(),
+        log.info("twofa-server is listening on {}{} (version {}, started in {} ms)", server.baseUri(),
                 config.listensOnEveryInterface() ? " (and every other interface of this machine)" : "",
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun));
+                ServerVersion.version(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun));
         try {
             stopped.await();
         } catch (InterruptedException e) {

@@ -6,7 +6,6 @@ import ch.qos.logback.core.joran.spi.JoranException;
 import io.twofakit.server.config.LogFormat;
 import java.net.URL;
 import java.util.Locale;
-import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -19,6 +18,8 @@ public final class Logging {
 
     /** The system property that {@code logback.xml} reads to choose its appender: {@code plain} or {@code json}. */
     public static final String FORMAT_PROPERTY = "twofa.log.format";
+    /** The context property that the included format file sets: the format Logback was configured with. */
+    static final String APPLIED_PROPERTY = "twofa.log.format.applied";
     private static final String OWN_CONFIGURATION = "logback.configurationFile";
 
     private Logging() {
@@ -26,16 +27,15 @@ public final class Logging {
 
     /** Routes {@code java.util.logging} to Logback and writes every line in {@code format}. Call before logging. */
     public static void configure(LogFormat format) {
-        String appender = format.name().toLowerCase(Locale.ROOT);
-        System.setProperty(FORMAT_PROPERTY, appender);
+        String name = format.name().toLowerCase(Locale.ROOT);
+        System.setProperty(FORMAT_PROPERTY, name);
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         if (System.getProperty(OWN_CONFIGURATION) != null
                 || !(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
-        ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-        if (root.getAppender(appender) == null) {
+        if (!name.equals(context.getProperty(APPLIED_PROPERTY))) {
             // Logback was set up before the format was known: read the configuration again with it
             reconfigure(context);
         }

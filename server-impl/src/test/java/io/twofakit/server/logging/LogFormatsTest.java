@@ -39,8 +39,11 @@ class LogFormatsTest {
         configurator.setContext(context);
         configurator.doConfigure(LogFormatsTest.class.getResource("/logback.xml"));
         Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        OutputStreamAppender<ILoggingEvent> appender = (OutputStreamAppender<ILoggingEvent>) root.getAppender(format);
-        assertNotNull(appender, "the root logger writes with the appender " + format);
+        OutputStreamAppender<ILoggingEvent> appender = (OutputStreamAppender<ILoggingEvent>) root.getAppender("console");
+        assertNotNull(appender, "the root logger writes to the console");
+        assertEquals(format, context.getProperty(Logging.APPLIED_PROPERTY));
+        assertTrue(context.getStatusManager().getCopyOfStatusList().stream().allMatch(status -> status.getLevel() == 0),
+                () -> "the configuration reads without a warning: " + context.getStatusManager().getCopyOfStatusList());
         return appender;
     }
 
