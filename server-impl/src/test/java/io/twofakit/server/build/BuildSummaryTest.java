@@ -55,11 +55,11 @@ class BuildSummaryTest {
     void alteredTargetsCountTheFaultsTheSuiteCaught() throws IOException {
         report("server-impl/target/failsafe-reports/TEST-x.AlteredTargetsIT-altered-targets.xml",
                 passed("theUnalteredServerPassesEveryFeatureThatJudgesTheFaults")
-                        + passed("a server that lets a client in fails the suite")
-                        + failed("a server that answers 200 fails the suite")
-                        + passed("a server that drops events fails the suite"), BUILD_START.plusSeconds(1));
+                        + passed("aServerWithAFaultFailsTheSuite(Fault)[1]")
+                        + failed("aServerWithAFaultFailsTheSuite(Fault)[2]")
+                        + passed("aServerWithAFaultFailsTheSuite(Fault)[3]"), BUILD_START.plusSeconds(1));
 
-        assertEquals("altered targets: 2 of 3 caught; the unaltered server passed",
+        assertEquals("2 of 3 caught; the unaltered server passed",
                 new BuildSummary(root, BUILD_START).alteredTargets());
     }
 
