@@ -10,8 +10,15 @@ import io.twofakit.server.domain.limits.SendLimits;
 import io.twofakit.server.domain.codes.CodeProtection;
 import io.twofakit.server.domain.otp.OtpCodeGenerator;
 import io.twofakit.server.domain.otp.OtpService;
-import io.twofakit.server.config.MaskingLogFormatter;
 import io.twofakit.server.config.SecretKeyFile;
+import io.twofakit.server.config.ServerOptions;
+import io.twofakit.server.config.ServerVersion;
+import io.twofakit.server.http.MetricsResource;
+import io.twofakit.server.http.RequestLog;
+import io.twofakit.server.http.RouteTemplates;
+import io.twofakit.server.logging.Logging;
+import io.twofakit.server.metrics.ServerMetrics;
+import io.twofakit.server.store.QueueDepths;
 import io.twofakit.server.domain.clock.AdjustableAccountClocks;
 import io.twofakit.server.domain.clock.InMemoryAccountClocks;
 import io.twofakit.server.domain.simulator.Handset;
@@ -83,6 +90,7 @@ import io.twofakit.server.store.JdbiTemplateStore;
 import io.twofakit.server.store.JdbiWhatsAppConfigurationStore;
 import io.twofakit.server.store.JdbiWhatsAppTemplateStore;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.security.SecureRandom;
@@ -144,53 +152,90 @@ public final class TwofaServer implements AutoCloseable {
     private final Database database;
     private final List<WorkLoop> background;
     private final URI baseUri;
+    private final ServerMetrics metrics;
 
-    private TwofaServer(HttpServer http, Database database, List<WorkLoop> background, URI baseUri) {
+    private TwofaServer(HttpServer http, Database database, List<WorkLoop> background, URI baseUri,
+                        ServerMetrics metrics) {
         this.http = http;
         this.database = database;
         this.background = background;
         this.baseUri = baseUri;
+        this.metrics = metrics;
     }
 
-    public static void main(String[] args) throws InterruptedException {
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tF %1$tT.%1$tL %4$s %3$s - %5$s%6$s%n");
+    /**
+     * Reads the command line ({@code --help} lists it) and runs the server until the process is stopped. Exits with
+     * status 2 for options that cannot be understood, and for a port or a database in use.
+     */
+    public static void main(String[] args) {
+        int status = ServerOptions.run(args, System.getenv(), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), TwofaServer::runUntilStopped);
+        if (status != 0) {
+            System.exit(status);
         }
-        MaskingLogFormatter.installOnRootHandlers();
-        if (ServerConfig.helpRequested(args)) {
-            System.out.print(ServerConfig.usage());
-            return;
-        }
-        ServerConfig config;
-        try {
-            config = ServerConfig.parse(args, System.getenv(), new SecureRandom());
-        } catch (ServerConfig.UsageException e) {
-            System.err.println(e.getMessage());
-            System.err.println();
-            System.err.print(ServerConfig.usage());
-            System.exit(2);
-            return;
-        }
-        if (config.apiKeyGenerated()) {
-            Map.Entry<String, String> generated = config.apiKeys().entrySet().iterator().next();
-            System.out.println("No API key was configured. Generated one for account \"" + generated.getValue()
-                    + "\" (shown only now): " + generated.getKey());
-        }
+    }
 
-        TwofaServer server = start(config);
+    /** Starts the server and waits until the process is asked to stop; answers the process's exit status. */
+    static int runUntilStopped(ServerConfig config) {
+        Logging.configure(config.logFormat());
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("twofa-server");
+        long begun = System.nanoTime();
+        TwofaServer server;
+        try {
+            server = start(config);
+        } catch (StartRefusedException e) {
+            log.error("Cannot start: {}", e.getMessage());
+            return CommandLineStatus.REFUSED;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            long stopping = System.nanoTime();
+            log.info("Stopping: no new requests; running ones, deliveries and webhook posts may finish");
             server.stop();
+            log.info("Stopped in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping));
             stopped.countDown();
         }, "twofa-shutdown"));
-        System.out.println("twofa-server is listening on " + server.baseUri()
-                + (config.listensOnEveryInterface() ? " (and every other interface of this machine)" : ""));
-        stopped.await();
+        log.info("twofa-server is listening on {}{} (version {}, started in {} ms)", server.baseUri(),
+                config.listensOnEveryInterface() ? " (and every other interface of this machine)" : "",
+                ServerVersion.version(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 
-    /** Builds the server from its configuration and starts it; the returned server is accepting requests. */
-    public static TwofaServer start(ServerConfig config) {
+    /** Exit statuses of the process besides 0. */
+    static final class CommandLineStatus {
+        /** The start was refused for a reason the operator can fix at once (a port or a database in use). */
+        static final int REFUSED = 2;
+
+        private CommandLineStatus() {
+        }
+    }
+
+    /**
+     * Builds the server from its configuration and starts it; the returned server is accepting requests. Before
+     * anything is migrated or generated, it binds the port and makes sure that an embedded database is not in use.
+     *
+     * @throws StartRefusedException when the port or the database is in use by another process
+     */
+    public static TwofaServer start(ServerConfig configured) {
+        StartChecks.PortReservation port = StartChecks.reservePort(configured.host(), configured.port());
+        try {
+            StartChecks.ensureDatabaseFree(configured.databaseUrl());
+            return start(withKeptApiKey(configured), port);
+        } finally {
+            port.release();
+        }
+    }
+
+    private static TwofaServer start(ServerConfig config, StartChecks.PortReservation port) {
+        ServerMetrics metrics = new ServerMetrics();
         Database database = Database.connect(config.databaseUrl());
+        metrics.bindPool(database.dataSource());
+        metrics.bindQueues(new QueueDepths(database));
         // what clients see of the simulator lives where every server on the database sees it alike
         AdjustableAccountClocks clocks = database.exclusive()
                 ? new InMemoryAccountClocks(Clock.systemUTC()) : new JdbiAccountClocks(database, Clock.systemUTC());
@@ -203,26 +248,48 @@ public final class TwofaServer implements AutoCloseable {
         try {
             ResourceConfig app = new ResourceConfig();
             registerInfrastructure(app, config);
-            background.addAll(registerResources(app, config, database, clocks, secret::join));
+            app.register(new RouteTemplates());
+            app.register(new MetricsResource(metrics::scrape));
+            background.addAll(registerResources(app, config, database, clocks, secret::join, metrics));
 
             HttpServer http = GrizzlyHttpServerFactory.createHttpServer(
                     URI.create("http://" + uriHost(config.host()) + ":" + config.port() + "/"), app, false);
-            configureHttp(http);
+            configureHttp(http, metrics);
             awaitPrepared(secret);
+            port.release();
             http.start();
             background.forEach(WorkLoop::start);
-            int port = http.getListener("grizzly").getPort();
-            LOG.info(() -> "Listening on " + config.host() + " port " + port + " with " + config);
-            return new TwofaServer(http, database, List.copyOf(background), localUri(config, port));
+            int boundPort = http.getListener("grizzly").getPort();
+            LOG.info(() -> "Listening on " + config.host() + " port " + boundPort + " with " + config);
+            return new TwofaServer(http, database, List.copyOf(background), localUri(config, boundPort), metrics);
         } catch (IOException e) {
             background.forEach(WorkLoop::close);
             database.close();
+            metrics.close();
             throw new UncheckedIOException("Cannot listen on " + config.host() + " port " + config.port(), e);
         } catch (RuntimeException e) {
             background.forEach(WorkLoop::close);
             database.close();
+            metrics.close();
             throw e;
         }
+    }
+
+    /**
+     * The configuration with the kept API key when none was configured: read from the file beside the key file, or
+     * generated there on the first start (readable by its owner only), so that it keeps working after a restart.
+     * It is printed at each start.
+     */
+    static ServerConfig withKeptApiKey(ServerConfig config) {
+        if (!config.apiKeys().isEmpty()) {
+            return config;
+        }
+        SecretKeyFile file = new SecretKeyFile(config.apiKeyFile());
+        SecretKeyFile.Loaded kept = file.readOrCreate(() -> ServerConfig.generateSecret(new SecureRandom()));
+        LOG.info(() -> "API key of account \"" + ServerConfig.DEFAULT_ACCOUNT + "\": " + kept.secret() + " ("
+                + (kept.created() ? "generated now and kept" : "kept") + " in " + file.path()
+                + "; configure keys of your own with --api-key)");
+        return config.withApiKeys(Map.of(kept.secret(), ServerConfig.DEFAULT_ACCOUNT));
     }
 
     /**
@@ -291,7 +358,13 @@ public final class TwofaServer implements AutoCloseable {
      * up to {@link HttpCodecRejections#MAX_HEADER_BYTES}; no file serving. Call before {@link HttpServer#start()}.
      */
     static void configureHttp(HttpServer http) {
+        configureHttp(http, new ServerMetrics());
+    }
+
+    /** As {@link #configureHttp(HttpServer)}, with the access log and the request metrics into {@code metrics}. */
+    static void configureHttp(HttpServer http, ServerMetrics metrics) {
         ServerConfiguration config = http.getServerConfiguration();
+        config.getMonitoringConfig().getWebServerConfig().addProbes(new RequestLog(metrics));
         config.getMonitoringConfig().getHttpConfig().addProbes(new IgnoreH2cUpgrade());
         config.setDefaultErrorPageGenerator(new JsonErrorPages());
         config.setSendFileEnabled(false);
@@ -355,7 +428,8 @@ public final class TwofaServer implements AutoCloseable {
      * @return the background work (delivery, webhooks), not yet started, in the order to stop it
      */
     static List<WorkLoop> registerResources(ResourceConfig app, ServerConfig config, Database database,
-                                            AdjustableAccountClocks clocks, Supplier<String> secret) {
+                                            AdjustableAccountClocks clocks, Supplier<String> secret,
+                                            ServerMetrics metrics) {
         Clock realTime = Clock.systemUTC();
         SecureRandom random = new SecureRandom();
         CodeProtection codes = new CodeProtection(secret, random);
@@ -383,13 +457,14 @@ public final class TwofaServer implements AutoCloseable {
 
         // background work: webhook events posted, OTPs delivered over the channels (the simulator for every one)
         WorkLoop webhooks = new WorkLoop("webhooks", WEBHOOK_THREADS,
-                new WebhookDispatcher(webhookStore, callbacks, new HttpWebhookSender(config.webhooks().timeout()),
-                        config.webhooks(), realTime),
+                new WebhookDispatcher(webhookStore, callbacks,
+                        metrics.webhookSender(new HttpWebhookSender(config.webhooks().timeout())), config.webhooks(),
+                        realTime),
                 FALLBACK_POLL, config.webhooks().timeout().plus(STOP_GRACE), realTime);
         Optional<Handset> recording = config.simulator() ? Optional.of(handset) : Optional.empty();
         Map<Channel, ChannelGateway> gateways = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
-            gateways.put(channel, new SimulatorGateway(channel, recording, clocks));
+            gateways.put(channel, metrics.gateway(new SimulatorGateway(channel, recording, clocks)));
         }
         DeliveryQueue deliveries = new DeliveryQueue(deliveryStore, QUEUE_CAPACITY, realTime, DeliveryWorker.LEASE);
         WorkLoop delivery = new WorkLoop("delivery", DELIVERY_THREADS,
@@ -414,7 +489,7 @@ public final class TwofaServer implements AutoCloseable {
         app.register(new ProfilesResource(profileService));
         app.register(new PrioritiesResource(new PriorityService(priorities)));
         app.register(new CallbackConfigurationsResource(new CallbackConfigurationService(callbackStore, profiles)));
-        app.register(new OtpResource(otps));
+        app.register(new OtpResource(otps, metrics::validated));
         app.register(new WebhookDeliveriesResource(
                 new WebhookDeliveries(webhookStore, callbacks, realTime, webhooks::wake)));
         if (config.simulator()) {
@@ -459,6 +534,7 @@ public final class TwofaServer implements AutoCloseable {
                 background.forEach(WorkLoop::close);
             } finally {
                 database.close();
+                metrics.close();
             }
         }
     }

@@ -71,6 +71,7 @@ public final class ApiKeyFilter implements ContainerRequestFilter {
             request.abortWith(ErrorResponses.unauthorized("Invalid API key"));
             return;
         }
+        request.setProperty(RequestAccount.PROPERTY, account);
         request.setSecurityContext(new RequestAccount.AccountSecurityContext(
                 new RequestAccount.AccountPrincipal(account), request.getSecurityContext().isSecure()));
     }

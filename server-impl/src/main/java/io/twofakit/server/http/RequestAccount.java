@@ -10,6 +10,12 @@ import java.security.Principal;
  */
 public final class RequestAccount {
 
+    /**
+     * Name of the request property that holds the account id: Jersey keeps request properties as attributes of
+     * Grizzly's request, where the access log ({@link RequestLog}) reads it after the answer.
+     */
+    public static final String PROPERTY = "io.twofakit.accountId";
+
     private RequestAccount() {
     }
 

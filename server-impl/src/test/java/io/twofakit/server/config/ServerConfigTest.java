@@ -8,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import io.twofakit.server.domain.limits.RateLimit;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -18,10 +19,17 @@ import org.junit.jupiter.api.Test;
 
 class ServerConfigTest {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private static ServerConfig parse(Map<String, String> env, String... args) throws ServerConfig.UsageException {
-        return ServerConfig.parse(args, env, RANDOM);
+        return ServerConfig.parse(args, env);
+    }
+
+    /** What {@code --help} prints, each run of white space as one space. */
+    private static String usage() {
+        StringWriter out = new StringWriter();
+        int status = ServerOptions.run(new String[] {"--help"}, Map.of(), new PrintWriter(out), new PrintWriter(out),
+                config -> 99);
+        assertEquals(0, status);
+        return out.toString().replaceAll("\\s+", " ");
     }
 
     @Test
@@ -31,10 +39,10 @@ class ServerConfigTest {
         assertEquals(ServerConfig.DEFAULT_DATABASE_URL, config.databaseUrl());
         assertTrue(config.databaseUrl().startsWith("jdbc:h2:file:./data/"));
         assertTrue(config.simulator());
-        assertTrue(config.apiKeyGenerated());
-        assertEquals(1, config.apiKeys().size());
-        assertEquals(ServerConfig.DEFAULT_ACCOUNT, config.apiKeys().values().iterator().next());
-        assertTrue(config.apiKeys().keySet().iterator().next().length() >= 40, "generated key should be long");
+        assertTrue(config.apiKeyGenerated(), "without a key, the kept one is used");
+        assertEquals(Map.of(), config.apiKeys());
+        assertEquals(Path.of("data", "twofa.apikey"), config.apiKeyFile(), "beside the key file");
+        assertEquals(LogFormat.PLAIN, config.logFormat());
         assertEquals(Duration.ofSeconds(2), config.whatsAppReviewDelay());
         assertEquals("127.0.0.1", config.host(), "closed by default: this machine only");
         assertFalse(config.listensOnEveryInterface());
@@ -72,12 +80,15 @@ class ServerConfigTest {
         assertEquals(Duration.ofMillis(1), copy.whatsAppReviewDelay());
         assertEquals(new ServerConfig(config.port(), config.host(), config.databaseUrl(), config.apiKeys(),
                 config.apiKeyGenerated(), config.simulator(), Duration.ofMillis(1), config.secret(), config.secretFile(),
-                config.webhooks(), config.databaseWait(), config.limits()), copy);
+                config.webhooks(), config.databaseWait(), config.limits(), config.logFormat()), copy);
     }
 
     @Test
-    void generatedKeysDiffer() throws Exception {
-        assertNotEquals(parse(Map.of()).apiKeys().keySet(), parse(Map.of()).apiKeys().keySet());
+    void theLogFormatIsPlainOrJson() throws Exception {
+        assertEquals(LogFormat.JSON, parse(Map.of(), "--log-format", "json").logFormat());
+        assertEquals(LogFormat.JSON, parse(Map.of("TWOFA_LOG_FORMAT", "JSON")).logFormat());
+        assertEquals(LogFormat.PLAIN, parse(Map.of("TWOFA_LOG_FORMAT", "json"), "--log-format=plain").logFormat());
+        assertUsageError("expected plain or json", "--log-format", "xml");
     }
 
     @Test
@@ -116,27 +127,31 @@ class ServerConfigTest {
     void badInputIsAUsageErrorThatSaysWhat() {
         assertUsageError("--port", "--port", "http");
         assertUsageError("--port", "--port", "70000");
-        assertUsageError("needs a value", "--port");
-        assertUsageError("Unknown option: --colour", "--colour", "red");
-        assertUsageError("Unexpected argument", "8080");
+        assertUsageError("Missing required parameter for option '--port'", "--port");
+        assertUsageError("Unknown options: '--colour'", "--colour", "red");
+        assertUsageError("Unknown option: '--bogus'", "--bogus");
+        assertUsageError("Unmatched argument", "8080");
         assertUsageError("jdbc:", "--database", "mysql://x");
         assertUsageError("on or off", "--simulator", "maybe");
         assertUsageError("API key", "--api-key", "short");
         assertUsageError("account", "--api-key", "long-enough-key=bad account");
         assertUsageError("twice", "--api-key", "same-key-123", "--api-key", "same-key-123=b");
-        assertThrows(ServerConfig.UsageException.class, () -> parse(Map.of("TWOFA_PORT", "x")));
+        ServerConfig.UsageException fromEnvironment = assertThrows(ServerConfig.UsageException.class,
+                () -> parse(Map.of("TWOFA_PORT", "x")));
+        assertTrue(fromEnvironment.getMessage().contains("--port")
+                && fromEnvironment.getMessage().contains("from the environment variable TWOFA_PORT"),
+                fromEnvironment.getMessage());
     }
 
     @Test
-    void helpIsRecognisedAndListsEveryOption() {
-        assertTrue(ServerConfig.helpRequested(new String[] {"--port", "1", "--help"}));
-        assertFalse(ServerConfig.helpRequested(new String[] {"--port", "1"}));
-        String usage = ServerConfig.usage();
+    void helpListsEveryOptionWithItsVariableAndDefault() {
+        String usage = usage();
         for (String option : new String[] {"--port", "--database", "--api-key", "--simulator",
-                "--whatsapp-review-delay", "--help", "TWOFA_PORT", "TWOFA_DATABASE_URL", "TWOFA_API_KEYS",
+                "--whatsapp-review-delay", "--help", "--version", "--log-format", "TWOFA_LOG_FORMAT", "TWOFA_PORT", "TWOFA_DATABASE_URL", "TWOFA_API_KEYS",
                 "TWOFA_SIMULATOR", "TWOFA_WHATSAPP_REVIEW_DELAY"}) {
             assertTrue(usage.contains(option), option);
         }
+        assertTrue(usage.contains("(default 8080, env TWOFA_PORT)"), usage);
     }
 
     @Test
@@ -234,7 +249,7 @@ class ServerConfigTest {
 
     @Test
     void theUsageNamesTheNewOptions() {
-        String usage = ServerConfig.usage();
+        String usage = usage();
         for (String option : new String[] {"--secret", "--webhook-retry-base", "--webhook-retry-max",
                 "--webhook-attempts", "--webhook-timeout", "TWOFA_SECRET", "--host", "TWOFA_HOST", "--secret-file",
                 "TWOFA_SECRET_FILE", "--database-wait", "TWOFA_DATABASE_WAIT"}) {
@@ -242,6 +257,7 @@ class ServerConfigTest {
         }
         assertTrue(usage.contains("(default 1s, env TWOFA_WEBHOOK_RETRY_BASE)"), usage);
         assertTrue(usage.contains("(default 300, env TWOFA_WEBHOOK_ATTEMPTS)"), usage);
+        assertTrue(usage.contains("(env TWOFA_SECRET)"), usage);
     }
 
     @Test
@@ -293,9 +309,10 @@ class ServerConfigTest {
 
     @Test
     void theUsageNamesTheLimits() {
-        String usage = ServerConfig.usage();
-        assertTrue(usage.contains("--sends-per-recipient LIMIT"), usage);
-        assertTrue(usage.contains("(default 5/10m, env TWOFA_SENDS_PER_RECIPIENT; COUNT at most 1000)"), usage);
+        String usage = usage();
+        assertTrue(usage.contains("--sends-per-recipient=LIMIT"), usage);
+        assertTrue(usage.contains("(default 5/10m, env TWOFA_SENDS_PER_RECIPIENT)"), usage);
+        assertTrue(usage.contains("COUNT at most 1000"), usage);
         assertTrue(usage.contains("(default 100/1s, env TWOFA_SENDS_PER_ACCOUNT)"), usage);
         assertTrue(usage.contains("(default 20/1m, env TWOFA_FAILED_KEYS_PER_ADDRESS)"), usage);
     }

@@ -87,11 +87,13 @@ final class ContractVerdict {
         if (answer.body().length > 0) {
             String type = answer.header("Content-Type");
             Set<String> documentedTypes = request.expectation() == Expectation.DOCUMENTED ? operation.mediaTypes(status) : Set.of();
-            // a page, a script or a contract file the operation documents for this status: not JSON, and free to
-            // say "Exception" or "<html"
-            boolean documentedFile = status < 400 && type != null && documentedTypes.stream()
-                    .anyMatch(documented -> !documented.equals("application/json") && type.startsWith(documented));
-            if (!documentedFile) {
+            // a documented answer that is not JSON: a page, a script or a contract file (for a 2xx/3xx), or the
+            // metrics (text/plain): free to say "Exception" or "<html"
+            String mediaType = type == null ? "" : type.split(";", 2)[0].trim();
+            boolean documentedFile = status < 400 && !mediaType.isEmpty() && documentedTypes.stream()
+                    .anyMatch(documented -> !documented.equals("application/json") && mediaType.startsWith(documented));
+            boolean documentedText = mediaType.startsWith("text/") && documentedTypes.contains(mediaType);
+            if (!documentedFile && !documentedText) {
                 if (type == null || !type.startsWith("application/json")) {
                     problems.add("Content-Type " + type + " is not JSON");
                 }

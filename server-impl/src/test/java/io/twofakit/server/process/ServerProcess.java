@@ -34,11 +34,13 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final URI baseUri;
     private final Path log;
+    private final Thread copier;
 
-    private ServerProcess(Process process, URI baseUri, Path log) {
+    private ServerProcess(Process process, URI baseUri, Path log, Thread copier) {
         this.process = process;
         this.baseUri = baseUri;
         this.log = log;
+        this.copier = copier;
     }
 
     /**
@@ -64,7 +66,7 @@ public final class ServerProcess implements AutoCloseable {
         copier.start();
         try {
             URI baseUri = listening.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            return new ServerProcess(process, baseUri, log);
+            return new ServerProcess(process, baseUri, log, copier);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
@@ -73,6 +75,52 @@ public final class ServerProcess implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("The server did not start within " + START_TIMEOUT + "; see " + log, e);
         }
+    }
+
+    /** How a run of the jar that was to end by itself ended: its exit status and what it printed. */
+    public record Finished(int status, List<String> output) {
+    }
+
+    /**
+     * Runs the jar in {@code workingDirectory} with {@code options}, for a run that ends by itself (a usage error,
+     * {@code --version}, a refused start), and answers how it ended.
+     */
+    public static Finished run(Path workingDirectory, List<String> options) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+        command.addAll(options);
+        try {
+            Process process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true)
+                    .start();
+            CompletableFuture<List<String>> output = CompletableFuture.supplyAsync(() -> new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).lines().toList());
+            if (!process.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the jar did not end within " + START_TIMEOUT + ": " + command);
+            }
+            return new Finished(process.exitValue(), output.get(10, TimeUnit.SECONDS));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Stops the process as an operator does (SIGTERM), and waits until it is gone and its last lines are in the log;
+     * answers its exit status.
+     */
+    public int stop() {
+        close();
+        try {
+            copier.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return process.exitValue();
     }
 
     /** Copies the process's output to the log, and completes {@code listening} with its URL when it says it. */
@@ -119,7 +167,8 @@ public final class ServerProcess implements AutoCloseable {
     @Override
     public void close() {
         if (process.isAlive()) {
-            process.destroy();
+            // SIGTERM through the handle: Process.destroy() would also close the output, and lose the last lines
+            process.toHandle().destroy();
             try {
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     kill();

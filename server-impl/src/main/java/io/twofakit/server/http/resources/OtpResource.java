@@ -10,6 +10,7 @@ import io.twofakit.server.domain.otp.OtpRequest;
 import io.twofakit.server.domain.otp.OtpService;
 import io.twofakit.server.domain.otp.OtpStatus;
 import io.twofakit.server.domain.otp.OtpView;
+import io.twofakit.server.domain.otp.ValidationOutcome;
 import io.twofakit.server.http.RequestAccount;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -20,17 +21,25 @@ import java.util.Arrays;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** {@code /2fa/v4/otp}: send, read, list, validate and delete OTPs. */
 public class OtpResource implements OtpApi {
 
     private final OtpService otps;
+    private final Consumer<ValidationOutcome> validated;
 
     @Context
     private SecurityContext security;
 
     public OtpResource(OtpService otps) {
+        this(otps, outcome -> { });
+    }
+
+    /** @param validated told the result of each validation answered (the metrics count them) */
+    public OtpResource(OtpService otps, Consumer<ValidationOutcome> validated) {
         this.otps = otps;
+        this.validated = validated;
     }
 
     @Override
@@ -63,8 +72,9 @@ public class OtpResource implements OtpApi {
 
     @Override
     public Response validateOtp(UUID otpId, ValidateOTPRequest request) {
-        ValidateOTPResponse.OtpStatusEnum outcome = ValidateOTPResponse.OtpStatusEnum.fromValue(
-                otps.validate(account(), otpId, request.getOtpCode()).name());
+        ValidationOutcome result = otps.validate(account(), otpId, request.getOtpCode());
+        validated.accept(result);
+        ValidateOTPResponse.OtpStatusEnum outcome = ValidateOTPResponse.OtpStatusEnum.fromValue(result.name());
         return Response.ok(ValidateOTPResponse.builder().otpStatus(outcome).build()).build();
     }
 
