@@ -116,7 +116,10 @@ class PagesInBrowserIT {
         driver.get(base + "/docs#/SmsTemplates/listSmsTemplates");
         waitFor(d -> d.findElement(By.cssSelector("#operations-SmsTemplates-listSmsTemplates .try-out__btn")));
 
-        driver.findElement(By.cssSelector(".auth-wrapper .authorize")).click();
+        // Swagger UI scrolls the linked operation into view when it likes, which can put its header over the
+        // Authorize button at the top: the button is pressed where it is, whatever lies over it
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click()",
+                driver.findElement(By.cssSelector(".auth-wrapper .authorize")));
         WebElement keyField = waitFor(d -> d.findElement(By.cssSelector(".modal-ux input[type=text]")));
         keyField.sendKeys(KEY);
         driver.findElement(By.cssSelector(".modal-ux .auth-btn-wrapper .authorize")).click();
