@@ -20,6 +20,12 @@ public final class SuiteRun {
     }
 
     public static TestExecutionSummary against(URI baseUrl, String apiKey, String secondApiKey, List<String> features) {
+        return against(baseUrl, apiKey, secondApiKey, features, null);
+    }
+
+    /** The same, only the scenarios that {@code tags} (a Cucumber tag expression) selects; all when null. */
+    public static TestExecutionSummary against(URI baseUrl, String apiKey, String secondApiKey, List<String> features,
+                                               String tags) {
         List<String> set = new ArrayList<>();
         try {
             set(ConformanceConfig.BASE_URL_PROPERTY, baseUrl.toString(), set);
@@ -31,6 +37,9 @@ public final class SuiteRun {
                     .configurationParameter("cucumber.glue", "io.twofakit.conformance.steps")
                     .configurationParameter("cucumber.publish.quiet", "true")
                     .configurationParameter("cucumber.plugin", "summary");
+            if (tags != null) {
+                request.configurationParameter("cucumber.filter.tags", tags);
+            }
             features.forEach(feature -> request.selectors(selectClasspathResource("features/" + feature)));
             LauncherDiscoveryRequest discovery = request.build();
             SummaryGeneratingListener listener = new SummaryGeneratingListener();
