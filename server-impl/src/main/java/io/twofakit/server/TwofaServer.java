@@ -131,7 +131,7 @@ public final class TwofaServer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(TwofaServer.class.getName());
     /** Threads that deliver OTPs over the channels, and that post webhook events: never request threads. */
-    private static final int DELIVERY_THREADS = 2;
+    private static final int DELIVERY_THREADS = 16;
     private static final int WEBHOOK_THREADS = 4;
     /** New delivery jobs that may wait in memory for the delivery threads; more are left in the database. */
     private static final int QUEUE_CAPACITY = 512;

@@ -31,7 +31,8 @@ final class ContentionRetry {
         }
     }
 
-    private static boolean isRetryable(Throwable failure) {
+    /** Whether {@code failure} is contention: the transaction may succeed when tried again. */
+    static boolean isRetryable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof RecipientSends.FirstSendRaced) {
                 return true;

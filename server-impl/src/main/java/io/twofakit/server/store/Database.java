@@ -34,12 +34,20 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean exclusive;
+    private final GroupCommit groupCommit;
 
     private Database(HikariDataSource dataSource, boolean exclusive) {
         this.dataSource = dataSource;
         this.jdbi = Jdbi.create(dataSource);
         this.exclusive = exclusive;
+        this.groupCommit = new GroupCommit(jdbi, exclusive ? 1 : NETWORK_WRITERS);
     }
+
+    /**
+     * Transactions that commit at once on a database over the network: a batch there mostly waits for round trips,
+     * so a few overlap; an embedded database writes one at a time anyway.
+     */
+    private static final int NETWORK_WRITERS = 4;
 
     /**
      * How long a request waits for a connection before it fails: long enough for a busy pool, short enough that
@@ -182,6 +190,11 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /** The writers that commit the transactions of many threads together: for the stores' frequent small writes. */
+    GroupCommit groupCommit() {
+        return groupCommit;
+    }
+
     /** Jdbi over the pool, for the stores: {@code jdbi().inTransaction(handle -> ...)} scopes a connection. */
     public Jdbi jdbi() {
         return jdbi;
@@ -273,6 +286,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        groupCommit.close();
         dataSource.close();
     }
 }

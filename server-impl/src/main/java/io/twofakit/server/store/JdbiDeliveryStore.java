@@ -34,21 +34,23 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class JdbiDeliveryStore implements DeliveryStore {
 
     private final Jdbi jdbi;
+    private final GroupCommit commits;
     private final Clock realClock;
 
     /** @param realClock real time: when new jobs and outbox rows are first due */
     public JdbiDeliveryStore(Database database, Clock realClock) {
         this.jdbi = database.jdbi();
+        this.commits = database.groupCommit();
         this.realClock = realClock;
     }
 
     @Override
     public void insert(DeliveryJob job, Optional<DeliveryQueue.Lease> lease, Consumer<StoreTransaction> together) {
-        ContentionRetry.retrying(() -> jdbi.inTransaction(handle -> {
+        commits.inTransaction(handle -> {
             together.accept(new JdbiTransaction(handle));
             insertJob(handle, job, realClock.instant(), lease);
             return null;
-        }));
+        });
     }
 
     /** Inserts a new job and its steps on {@code handle}, leased when {@code lease} is given. */
@@ -135,7 +137,7 @@ public final class JdbiDeliveryStore implements DeliveryStore {
     @Override
     public boolean recordAttempt(UUID otpId, UUID lease, int position, DeliveryEvent dispatched, DeliveryEvent outcome,
                                  List<UUID> callbackIds, boolean finished) {
-        return jdbi.inTransaction(handle -> {
+        return commits.inTransaction(handle -> {
             int moved = finished
                     ? handle.createUpdate("delete from delivery_job"
                                     + " where otp_id = :otp and lease_token = :lease and next_step = :step")

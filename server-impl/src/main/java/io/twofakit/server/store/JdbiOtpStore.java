@@ -25,9 +25,11 @@ public final class JdbiOtpStore implements OtpStore {
             + " allowed_attempts, created_at, expires_at";
 
     private final Jdbi jdbi;
+    private final GroupCommit commits;
 
     public JdbiOtpStore(Database database) {
         this.jdbi = database.jdbi();
+        this.commits = database.groupCommit();
     }
 
     @Override
@@ -69,7 +71,7 @@ public final class JdbiOtpStore implements OtpStore {
 
     @Override
     public <R> Optional<R> modify(String accountId, UUID id, Function<Otp, Change<R>> change) {
-        return ContentionRetry.retrying(() -> jdbi.inTransaction(handle -> {
+        return commits.inTransaction(handle -> {
             Optional<Otp> locked = select(handle, accountId, id, " for update");
             if (locked.isEmpty()) {
                 return Optional.<R>empty();
@@ -86,7 +88,7 @@ public final class JdbiOtpStore implements OtpStore {
                         .execute();
             }
             return Optional.ofNullable(decided.result());
-        }));
+        });
     }
 
     @Override
