@@ -84,6 +84,9 @@ import io.twofakit.server.http.resources.ViberTemplateResource;
 import io.twofakit.server.http.resources.VoiceTemplateResource;
 import io.twofakit.server.http.resources.WhatsAppConfigurationResource;
 import io.twofakit.server.http.resources.WhatsAppTemplateResource;
+import io.twofakit.server.store.CachedPriorityStore;
+import io.twofakit.server.store.CachedProfileStore;
+import io.twofakit.server.store.CachedTemplateStore;
 import io.twofakit.server.store.Database;
 import io.twofakit.server.store.DatabaseUnreachable;
 import io.twofakit.server.store.JdbiTemplateStore;
@@ -434,11 +437,14 @@ public final class TwofaServer implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         CodeProtection codes = new CodeProtection(secret, random);
 
-        // stores
-        ProfileStore profiles = new JdbiProfileStore(database);
-        TemplateStore templates = new JdbiTemplateStore(database);
+        // stores; what each send looks up by name is kept in memory when no other process writes the database
+        ProfileStore profiles = database.exclusive()
+                ? new CachedProfileStore(new JdbiProfileStore(database)) : new JdbiProfileStore(database);
+        TemplateStore templates = database.exclusive()
+                ? new CachedTemplateStore(new JdbiTemplateStore(database)) : new JdbiTemplateStore(database);
         WhatsAppTemplateStore whatsAppTemplateStore = new JdbiWhatsAppTemplateStore(database);
-        PriorityStore priorities = new JdbiPriorityStore(database);
+        PriorityStore priorities = database.exclusive()
+                ? new CachedPriorityStore(new JdbiPriorityStore(database)) : new JdbiPriorityStore(database);
         CallbackConfigurationStore callbackStore = new JdbiCallbackConfigurationStore(database);
         JdbiDeliveryStore deliveryStore = new JdbiDeliveryStore(database, realTime);
         JdbiWebhookStore webhookStore = new JdbiWebhookStore(database);
