@@ -20,7 +20,8 @@ import jdk.jfr.consumer.RecordingFile;
  * each running Java thread every 10 ms), which is dumped with {@code jcmd JFR.dump} after the measured shapes;
  * the execution samples taken while a shape ran are summarised here with jdk.jfr.consumer: by the package group
  * of the top frame (where the CPU went), by that of the nearest frame outside the JDK (which library asked for
- * it), and the hottest methods by self samples.
+ * it), and the hottest methods by self samples; and the allocation samples' weight by the nearest frame outside
+ * the JDK (which library allocates).
  */
 final class Profile {
 
@@ -32,11 +33,12 @@ final class Profile {
             "io.twofakit", "org.h2", "org.postgresql", "com.zaxxer.hikari", "org.jdbi", "org.flywaydb",
             "org.glassfish.jersey", "org.glassfish.grizzly", "org.glassfish.hk2", "org.jvnet.hk2",
             "com.fasterxml.jackson", "org.hibernate.validator", "jakarta", "ch.qos.logback", "org.slf4j",
-            "io.micrometer", "java", "jdk", "sun", "com.sun");
+            "io.micrometer", "java", "javax", "jdk", "sun", "com.sun");
 
     /** The summary of one shape's samples. */
     record Summary(String shape, long samples, Map<String, Long> byTopFrame, Map<String, Long> byNearestLibrary,
-                   List<Map.Entry<String, Long>> hottestMethods) {
+                   List<Map.Entry<String, Long>> hottestMethods, long allocatedBytes,
+                   Map<String, Long> allocatedByNearestLibrary) {
     }
 
     /** When a shape ran (wall clock, as the recording's event times). */
@@ -76,7 +78,9 @@ final class Profile {
         try (RecordingFile file = new RecordingFile(recording)) {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample")) {
+                String type = event.getEventType().getName();
+                boolean sample = type.equals("jdk.ExecutionSample");
+                if (!sample && !type.equals("jdk.ObjectAllocationSample")) {
                     continue;
                 }
                 RecordedStackTrace stack = event.getStackTrace();
@@ -86,7 +90,11 @@ final class Profile {
                 Instant time = event.getStartTime();
                 for (Tally tally : tallies) {
                     if (!time.isBefore(tally.window.begin()) && time.isBefore(tally.window.end())) {
-                        tally.add(stack.getFrames());
+                        if (sample) {
+                            tally.add(stack.getFrames());
+                        } else {
+                            tally.allocated(stack.getFrames(), event.getLong("weight"));
+                        }
                     }
                 }
             }
@@ -100,6 +108,8 @@ final class Profile {
         final Map<String, Long> byTopFrame = new HashMap<>();
         final Map<String, Long> byNearestLibrary = new HashMap<>();
         final Map<String, Long> methods = new HashMap<>();
+        long allocatedBytes;
+        final Map<String, Long> allocatedByNearestLibrary = new HashMap<>();
 
         Tally(Window window) {
             this.window = window;
@@ -110,23 +120,32 @@ final class Profile {
             RecordedFrame top = frames.get(0);
             String topType = typeOf(top);
             byTopFrame.merge(group(topType), 1L, Long::sum);
-            String nearest = "(only JDK frames)";
+            byNearestLibrary.merge(nearestLibrary(frames), 1L, Long::sum);
+            methods.merge(topType + "." + (top.getMethod() == null ? "?" : top.getMethod().getName()), 1L, Long::sum);
+        }
+
+        void allocated(List<RecordedFrame> frames, long bytes) {
+            allocatedBytes += bytes;
+            allocatedByNearestLibrary.merge(nearestLibrary(frames), bytes, Long::sum);
+        }
+
+        /** The group of the first frame (from the top) outside the JDK. */
+        private static String nearestLibrary(List<RecordedFrame> frames) {
             for (RecordedFrame frame : frames) {
                 String type = typeOf(frame);
                 if (!isJdk(type)) {
-                    nearest = group(type);
-                    break;
+                    return group(type);
                 }
             }
-            byNearestLibrary.merge(nearest, 1L, Long::sum);
-            methods.merge(topType + "." + (top.getMethod() == null ? "?" : top.getMethod().getName()), 1L, Long::sum);
+            return "(only JDK frames)";
         }
 
         Summary summary() {
             List<Map.Entry<String, Long>> hottest = methods.entrySet().stream()
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
                     .map(e -> Map.entry(e.getKey(), e.getValue())).toList();
-            return new Summary(window.shape(), samples, sorted(byTopFrame), sorted(byNearestLibrary), hottest);
+            return new Summary(window.shape(), samples, sorted(byTopFrame), sorted(byNearestLibrary), hottest,
+                    allocatedBytes, sorted(allocatedByNearestLibrary));
         }
     }
 
@@ -143,19 +162,30 @@ final class Profile {
     }
 
     private static boolean isJdk(String type) {
-        return type.startsWith("java.") || type.startsWith("jdk.") || type.startsWith("sun.")
-                || type.startsWith("com.sun.");
+        return type.startsWith("java.") || type.startsWith("javax.") || type.startsWith("jdk.")
+                || type.startsWith("sun.") || type.startsWith("com.sun.");
     }
 
-    /** The package group of a class: one of {@link #GROUPS} as "org.h2", "java.*", else its first two parts. */
+    /** The package group of a class: one of {@link #GROUPS} as "org.h2", "java.*", else its package's first two parts. */
     static String group(String type) {
         for (String group : GROUPS) {
             if (type.startsWith(group + ".")) {
                 return group.indexOf('.') < 0 || group.equals("com.sun") ? group + ".*" : group;
             }
         }
-        String[] parts = type.split("\\.");
-        return parts.length > 2 ? parts[0] + "." + parts[1] : type;
+        int lastDot = type.lastIndexOf('.');
+        if (lastDot < 0) {
+            return "(no package)";
+        }
+        String[] parts = type.substring(0, lastDot).split("\\.");
+        return parts.length >= 2 ? parts[0] + "." + parts[1] : parts[0];
+    }
+
+    /** Whether the group has at least half a percent of any of the summary's counts: worth a row. */
+    static boolean worthARow(Summary summary, String group) {
+        return summary.byTopFrame().getOrDefault(group, 0L) * 200 >= summary.samples()
+                || summary.byNearestLibrary().getOrDefault(group, 0L) * 200 >= summary.samples()
+                || summary.allocatedByNearestLibrary().getOrDefault(group, 0L) * 200 >= summary.allocatedBytes();
     }
 
     /** Samples as a share of all, e.g. "12.3%". */
@@ -163,15 +193,18 @@ final class Profile {
         return total == 0 ? "-" : String.format(java.util.Locale.ROOT, "%.1f%%", 100.0 * count / total);
     }
 
-    /** The groups that either count holds, the most top-frame samples first. */
+    /** The groups that any count holds, the most top-frame samples first. */
     static List<String> groupsInOrder(Summary summary) {
         List<String> groups = new ArrayList<>(summary.byTopFrame().keySet());
-        for (String group : summary.byNearestLibrary().keySet()) {
-            if (!groups.contains(group)) {
-                groups.add(group);
+        for (Map<String, Long> counts : List.of(summary.byNearestLibrary(), summary.allocatedByNearestLibrary())) {
+            for (String group : counts.keySet()) {
+                if (!groups.contains(group)) {
+                    groups.add(group);
+                }
             }
         }
-        groups.sort(Comparator.comparing((String g) -> -summary.byTopFrame().getOrDefault(g, 0L)));
+        groups.sort(Comparator.comparing((String g) -> -summary.byTopFrame().getOrDefault(g, 0L))
+                .thenComparing(g -> -summary.byNearestLibrary().getOrDefault(g, 0L)));
         return groups;
     }
 }

@@ -206,18 +206,29 @@ final class Report {
     /** The execution samples of the profiled shapes. */
     private static void profile(StringBuilder md, List<Profile.Summary> summaries) {
         md.append("## Profile (JFR, settings=profile)\n\n");
-        md.append("Execution samples of the server's Java threads while each shape ran (a sample every 10 ms of")
-                .append(" each running thread), by the package group of the top frame (where the CPU went) and of")
-                .append(" the nearest frame outside the JDK (the library that asked for it).\n\n");
+        md.append("Execution samples of the server's Java threads while each shape ran (JFR takes one every 10 ms")
+                .append(" from a few of the threads running Java code, none from threads in native code or waiting),")
+                .append(" by the package group of the top frame (where the CPU went) and of the nearest frame outside")
+                .append(" the JDK (the library that asked for it); and the weight of JFR's allocation samples by the")
+                .append(" nearest frame outside the JDK (who allocates). Groups under 0.5% in every column are left")
+                .append(" out. A few hundred samples say where most time goes, not the last percent.\n\n");
         for (Profile.Summary summary : summaries) {
             md.append("### ").append(summary.shape()).append(" (").append(count(summary.samples()))
-                    .append(" samples)\n\n");
-            md.append("| package group | top frame | nearest non-JDK frame |\n| --- | ---: | ---: |\n");
+                    .append(" execution samples, ").append(mib(summary.allocatedBytes() / 1024))
+                    .append(" allocation sampled)\n\n");
+            md.append("| package group | CPU: top frame | CPU: nearest non-JDK frame | allocation: nearest non-JDK frame |\n")
+                    .append("| --- | ---: | ---: | ---: |\n");
             for (String group : Profile.groupsInOrder(summary)) {
+                if (!Profile.worthARow(summary, group)) {
+                    continue;
+                }
                 md.append("| ").append(group).append(" | ")
                         .append(Profile.percent(summary.byTopFrame().getOrDefault(group, 0L), summary.samples()))
                         .append(" | ")
                         .append(Profile.percent(summary.byNearestLibrary().getOrDefault(group, 0L), summary.samples()))
+                        .append(" | ")
+                        .append(Profile.percent(summary.allocatedByNearestLibrary().getOrDefault(group, 0L),
+                                summary.allocatedBytes()))
                         .append(" |\n");
             }
             md.append("\n| hottest methods (self) | samples |\n| --- | ---: |\n");
