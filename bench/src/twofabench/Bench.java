@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,84 +13,113 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The benchmark of the twofa-kit server, run by {@code bench/run}: for each database, a main run (ceiling, OTP
- * flows, send only, validate only, flows at half the saturation rate) and a cost-growth run per number of stored
- * OTPs; once, the same send request against Prism's mock of the contract. Writes one Markdown report per
- * database. Every process it starts it stops again by PID; all load goes to 127.0.0.1 and is bounded in time.
+ * The benchmark of the twofa-kit server, run by {@code bench/run}: the start-up with the README's command; once,
+ * the same send request against Prism's mock of the contract and a WireMock stub; for each database, a main run
+ * (the ceiling, OTP flows, send only, flows at half the saturation rate) and a cost-growth run per number of
+ * stored OTPs, and on PostgreSQL several servers behind HAProxy. The closed-loop shapes run with wrk and the Lua
+ * scripts in {@code bench/wrk}; the fixed-rate run and the set-up use java.net.http. Writes one Markdown report
+ * per database. Every process it starts it stops again by PID; all load goes to 127.0.0.1 and is bounded in time.
  */
 public final class Bench {
 
-    /**
-     * Accounts the load is spread over. The server's default limit of sends per account is 100 per second, and it
-     * sends up to about 2,000 per second here: 64 accounts leave room to spare at the server's defaults.
-     */
-    static final int ACCOUNTS = 64;
-    static final List<Account> ACCOUNT_KEYS = accounts(ACCOUNTS);
     static final String SECRET = "bench-secret-0123456789abcdef";
 
     /** An account of the benchmark and its API key. */
     record Account(String name, String key) {
     }
 
-    private static List<Account> accounts(int count) {
+    /**
+     * The accounts the load is spread over. The server's default limit of sends per account is 100 per second:
+     * 256 accounts leave room up to 25,600 sends per second.
+     */
+    static List<Account> accounts(int count) {
         List<Account> accounts = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            accounts.add(new Account(String.format("bench-%02d", i), String.format("bench-key-%02d-0123456789", i)));
+            accounts.add(new Account(String.format("bench-%03d", i), String.format("bench-key-%03d-0123456789", i)));
         }
         return List.copyOf(accounts);
     }
 
-    /** The key that connections send unless a request names another: the first account's. */
-    static String defaultKey() {
-        return ACCOUNT_KEYS.get(0).key();
-    }
-
     /** Everything that the command line sets. */
     record Settings(Path jar, Path spec, Path prism, List<String> databases, String postgresAdminUrl, Path work,
-                    Path results, boolean quick, String commit, int connections, Duration warmUp, Duration measure,
-                    Duration growthWarmUp, List<Long> sizes, List<String> serverJvmOptions, Path haproxy,
-                    Path wiremock) {
+                    Path results, boolean quick, String commit, int connections, int wrkThreads, int accounts,
+                    Duration warmUp, Duration measure, Duration growthWarmUp, List<Long> sizes,
+                    List<String> serverJvmOptions, Path haproxy, Path wiremock, Path wrk, Path scripts,
+                    boolean profile) {
+
+        /** The warm-up of a mock, and of the harness's client before the fixed-rate run: short, little to compile. */
+        Duration mockWarmUp() {
+            return quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
+        }
     }
 
     /** The measurements of one database. */
-    record DatabaseRun(String database, Duration startUp, Load.Result ceiling, Load.Result flow, Load.Result send,
-                       Load.Result validate, Load.Result halfRate, long peakRssKb, List<Growth> growth,
-                       List<Load.Result> instances, String loadBefore, String loadAfter) {
+    record DatabaseRun(String database, Duration startUp, Result ceiling, Result flow, Result send, Result halfRate,
+                       long peakRssKb, List<Growth> growth, List<Result> instances, List<Profile.Summary> profile,
+                       String loadBefore, String loadAfter) {
     }
 
     /** Flows with {@code storedBefore} OTPs already stored. */
-    record Growth(long storedBefore, long storedAfter, Duration seeding, Duration startUp, Load.Result flow,
+    record Growth(long storedBefore, long storedAfter, Duration seeding, Duration startUp, Result flow,
                   long peakRssKb) {
     }
 
-    private final Settings settings;
+    /** What was measured once for all databases: the README command's start-ups and the two mocks. */
+    record Shared(List<Duration> startUps, Result prism, Result wiremock) {
+        /** The median start-up. */
+        Duration startUp() {
+            List<Duration> sorted = startUps.stream().sorted().toList();
+            return sorted.get(sorted.size() / 2);
+        }
+    }
 
-    private Bench(Settings settings) {
+    /** A load shape's run. */
+    @FunctionalInterface
+    private interface Shape {
+        Result run() throws Exception;
+    }
+
+    private final Settings settings;
+    private final List<Account> accounts;
+    private final Wrk wrk;
+    private final Path keys;
+    /** When the last measured shape ran: the window of its profile. */
+    private Profile.Window lastWindow;
+
+    private Bench(Settings settings) throws IOException {
         this.settings = settings;
+        this.accounts = accounts(settings.accounts());
+        this.wrk = new Wrk(settings.wrk(), settings.scripts(), settings.work(), settings.wrkThreads());
+        this.keys = OtpWorkload.writeKeys(settings.work().resolve("keys.txt"), accounts);
     }
 
     public static void main(String[] args) throws Exception {
         Settings settings = parse(args);
+        Files.createDirectories(settings.work());
+        Files.createDirectories(settings.results());
         new Bench(settings).run();
     }
 
     private void run() throws Exception {
-        Files.createDirectories(settings.work());
-        Files.createDirectories(settings.results());
-        say("settings: " + settings.connections() + " connections, warm-up " + settings.warmUp().toSeconds()
-                + " s, measurements " + settings.measure().toSeconds() + " s, stored OTPs " + settings.sizes());
+        say("settings: " + settings.connections() + " connections (wrk: " + settings.wrkThreads() + " threads, one"
+                + " per connection for flows), " + settings.accounts() + " accounts, warm-up "
+                + settings.warmUp().toSeconds() + " s, measurements " + settings.measure().toSeconds()
+                + " s, stored OTPs " + settings.sizes() + (settings.profile() ? ", profiled with JFR" : ""));
 
-        Load.Result prism = settings.prism() == null ? null : measurePrism();
-        Load.Result wiremock = settings.wiremock() == null ? null : measureWireMock();
+        List<Duration> startUps = measureStartUps(3);
+        Result prism = settings.prism() == null ? null : measurePrism();
+        Result wiremock = settings.wiremock() == null ? null : measureWireMock();
+        Shared shared = new Shared(startUps, prism, wiremock);
         List<Path> written = new ArrayList<>();
         for (String database : settings.databases()) {
             DatabaseRun run = measure(database);
-            String report = Report.markdown(settings, run, prism, wiremock);
+            String report = Report.markdown(settings, run, shared);
             Path file = settings.results().resolve(LocalDate.now() + "-" + database
                     + (settings.quick() ? "-quick" : "") + ".md");
             Files.writeString(file, report);
@@ -102,20 +132,59 @@ public final class Bench {
         }
     }
 
-    private Load.Result measurePrism() throws IOException {
+    /**
+     * The README's command, {@code java -jar twofa-server.jar} with no option and no JVM flag, in a fresh folder
+     * (so with a fresh H2 database and a generated API key): the time from the start of the process to the first
+     * authenticated request answered 200, with the key it generated. TWOFA_PORT=0 in its environment lets it
+     * pick a free port instead of 8080, which another process may hold on a shared machine.
+     */
+    private List<Duration> measureStartUps(int count) throws IOException {
+        List<Duration> startUps = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            Path dir = Files.createDirectories(settings.work().resolve("start-up-" + i));
+            Path log = dir.resolve("server.log");
+            List<String> command = List.of(java(), "-jar", settings.jar().toString());
+            try (ChildProcess server = ChildProcess.start("server", command, Map.of("TWOFA_PORT", "0"), dir, log)) {
+                AtomicReference<Api> api = new AtomicReference<>();
+                Duration startUp = server.awaitReady(ignored -> {
+                    if (api.get() == null) {
+                        int port = Server.listeningPort(log);
+                        if (port == 0) {
+                            return false;
+                        }
+                        api.set(new Api(Target.local(port), Duration.ofSeconds(5)));
+                    }
+                    String key = generatedKey(dir);
+                    return key != null && api.get().serves("/2fa/v4/templates", key);
+                }, Duration.ofSeconds(120));
+                startUps.add(startUp);
+                say("start-up of `java -jar twofa-server.jar` to the first served request, " + i + " of " + count
+                        + ": " + Report.seconds(startUp));
+            }
+        }
+        return startUps;
+    }
+
+    private static String generatedKey(Path dir) {
+        try {
+            String key = Files.readString(dir.resolve("data").resolve("twofa.apikey")).trim();
+            return key.isEmpty() ? null : key;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private Result measurePrism() throws Exception {
         int port = ChildProcess.freePort();
         Path log = settings.work().resolve("prism.log");
         List<String> command = List.of(settings.prism().toString(), "mock", "-h", "127.0.0.1", "-p",
                 Integer.toString(port), "--errors=false", "-v", "silent", settings.spec().toString());
         say("Prism: starting " + String.join(" ", command));
         try (ChildProcess prism = ChildProcess.start("prism", command, Map.of(), settings.work(), log)) {
-            Load.Target target = new Load.Target("127.0.0.1", port, defaultKey());
-            prism.awaitReady(ignored -> answers(target, "/2fa/v4/templates/sms"), Duration.ofSeconds(60));
-            Duration warmUp = settings.quick() ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
-            say("Prism: warm-up " + warmUp.toSeconds() + " s");
-            Load.closedLoop("prism-warm-up", target, settings.connections(), warmUp, OtpWorkload.sendToMock());
-            return measured(prism, () -> Load.closedLoop("Prism: send", target, settings.connections(),
-                    settings.measure(), OtpWorkload.sendToMock()));
+            Target target = Target.local(port);
+            Api api = new Api(target, Duration.ofSeconds(5));
+            prism.awaitReady(ignored -> api.answers("/2fa/v4/templates/sms"), Duration.ofSeconds(60));
+            return measureMock("Prism", prism, target);
         }
     }
 
@@ -123,7 +192,7 @@ public final class Bench {
      * WireMock standalone with its default settings (request journal and logging on, as a team starts it), a stub of
      * the same send: POST /2fa/v4/otp answered 202 with an id, as the server answers it.
      */
-    private Load.Result measureWireMock() throws IOException {
+    private Result measureWireMock() throws Exception {
         int port = ChildProcess.freePort();
         Path root = settings.work().resolve("wiremock");
         Files.createDirectories(root.resolve("mappings"));
@@ -139,48 +208,65 @@ public final class Bench {
                 }
                 """);
         Path log = settings.work().resolve("wiremock.log");
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                settings.wiremock().toString(), "--port", Integer.toString(port), "--bind-address", "127.0.0.1",
-                "--root-dir", root.toString());
+        List<String> command = List.of(java(), "-jar", settings.wiremock().toString(), "--port",
+                Integer.toString(port), "--bind-address", "127.0.0.1", "--root-dir", root.toString());
         say("WireMock: starting " + String.join(" ", command));
         try (ChildProcess wiremock = ChildProcess.start("wiremock", command, Map.of(), settings.work(), log)) {
-            Load.Target target = new Load.Target("127.0.0.1", port, defaultKey());
-            Duration startUp = wiremock.awaitReady(ignored -> answers(target, "/__admin/mappings"), Duration.ofSeconds(60));
+            Target target = Target.local(port);
+            Api api = new Api(target, Duration.ofSeconds(5));
+            Duration startUp = wiremock.awaitReady(ignored -> api.answers("/__admin/mappings"), Duration.ofSeconds(60));
             say("WireMock: start-up to the first answer " + Report.seconds(startUp));
-            Duration warmUp = settings.quick() ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
-            say("WireMock: warm-up " + warmUp.toSeconds() + " s");
-            Load.closedLoop("wiremock-warm-up", target, settings.connections(), warmUp, OtpWorkload.sendToMock());
-            return measured(wiremock, () -> Load.closedLoop("WireMock: send", target, settings.connections(),
-                    settings.measure(), OtpWorkload.sendToMock()));
+            return measureMock("WireMock", wiremock, target);
         }
+    }
+
+    /** The send-only script against a mock: warmed up, then measured as our send is. */
+    private Result measureMock(String name, ChildProcess mock, Target target) throws Exception {
+        say(name + ": warm-up " + settings.mockWarmUp().toSeconds() + " s");
+        wrk.run(name + " warm-up", OtpWorkload.sendOnly(keys), target, settings.connections(), settings.mockWarmUp());
+        return measured(List.of(mock), () -> wrk.run(name + ": the same send", OtpWorkload.sendOnly(keys), target,
+                settings.connections(), settings.measure()));
     }
 
     private DatabaseRun measure(String database) throws Exception {
         String loadBefore = loadAverage();
         say(database + ": main run (load average " + loadBefore + ")");
         BenchDatabase db = fresh(database, "main");
-        Load.Result ceiling;
-        Load.Result flow;
-        Load.Result send;
-        Load.Result validate;
-        Load.Result halfRate;
+        Result ceiling;
+        Result flow;
+        Result send;
+        Result halfRate;
         long peakRss;
         Duration startUp;
-        try (Server server = Server.start(this, db, database + "-main")) {
+        List<Profile.Summary> profile = List.of();
+        try (Server server = Server.start(this, db, database + "-main", settings.profile())) {
             startUp = server.startUp;
             say(database + ": start-up to the first served request " + Report.seconds(startUp));
             OtpWorkload workload = server.setUp();
-            Load.Target target = server.target;
+            Target target = server.target;
             say(database + ": warm-up " + settings.warmUp().toSeconds() + " s");
-            check(Load.closedLoop("warm-up", target, settings.connections(), settings.warmUp(), workload.warmUp()));
+            check(wrk.run("warm-up", workload.warmUp(keys), target, settings.connections(), settings.warmUp()));
             server.process.startSampling();
-            ChildProcess process = server.process;
-            ceiling = measured(process, "ceiling: read one template", target, workload.ceiling());
-            flow = measured(process, "OTP flow: send + validate", target, workload.flow());
-            send = measured(process, "send only", target, workload.sendOnly());
-            validate = measured(process, "validate only", target, workload.validateOnly());
-            halfRate = measured(process, () -> Load.fixedRate("OTP flow at half the saturation rate", target,
-                    settings.connections(), settings.measure(), flow.rate() / 2, workload.flow()));
+            List<ChildProcess> process = List.of(server.process);
+            int connections = settings.connections();
+            ceiling = measured(process, () -> wrk.run("ceiling: read one template", workload.ceiling(), target,
+                    connections, settings.measure()));
+            flow = measured(process, () -> wrk.run("OTP flow: send + validate", workload.flow(keys), target,
+                    connections, settings.measure()));
+            Profile.Window flowWindow = lastWindow;
+            send = measured(process, () -> wrk.run("send only", OtpWorkload.sendOnly(keys), target, connections,
+                    settings.measure()));
+            Profile.Window sendWindow = lastWindow;
+            if (settings.profile()) {
+                Path recording = Profile.dump(server.process.pid(), db.directory().resolve("profile.jfr"));
+                profile = Profile.summarise(recording, List.of(flowWindow, sendWindow));
+                say(database + ": profile of the flow and send shapes from " + recording);
+            }
+            Api api = new Api(target);
+            // the harness's own HTTP client and JSON code compiled before it measures, not while
+            FixedRate.flows("fixed-rate warm-up", api, workload, connections, settings.mockWarmUp(), flow.rate() / 2);
+            halfRate = measured(process, () -> FixedRate.flows("OTP flow at half the saturation rate", api, workload,
+                    connections, settings.measure(), flow.rate() / 2));
             peakRss = server.process.stopSampling();
         } finally {
             db.drop();
@@ -190,10 +276,10 @@ public final class Bench {
         for (long size : settings.sizes()) {
             growth.add(measureGrowth(database, size));
         }
-        List<Load.Result> instances = database.equals("postgres") && settings.haproxy() != null
+        List<Result> instances = database.equals("postgres") && settings.haproxy() != null
                 ? measureInstances() : List.of();
-        return new DatabaseRun(database, startUp, ceiling, flow, send, validate, halfRate, peakRss, growth,
-                instances, loadBefore, loadAverage());
+        return new DatabaseRun(database, startUp, ceiling, flow, send, halfRate, peakRss, growth, instances, profile,
+                loadBefore, loadAverage());
     }
 
     /**
@@ -201,35 +287,36 @@ public final class Bench {
      * HAProxy to that one (the balancer's own cost), then through HAProxy round-robin to two. Every server is warmed
      * up straight before it is measured; the CPU of the servers and of HAProxy counts as the server's.
      */
-    private List<Load.Result> measureInstances() throws Exception {
+    private List<Result> measureInstances() throws Exception {
         say("postgres: several instances (load average " + loadAverage() + ")");
         BenchDatabase db = fresh("postgres", "instances");
-        List<Load.Result> results = new ArrayList<>();
-        try (Server first = Server.start(this, db, "postgres-instance-1")) {
+        List<Result> results = new ArrayList<>();
+        int connections = settings.connections();
+        try (Server first = Server.start(this, db, "postgres-instance-1", false)) {
             OtpWorkload workload = first.setUp();
-            check(Load.closedLoop("warm-up", first.target, settings.connections(), settings.warmUp(), workload.warmUp()));
+            check(wrk.run("warm-up", workload.warmUp(keys), first.target, connections, settings.warmUp()));
             List<ChildProcess> one = List.of(first.process);
-            results.add(measured(one, "1 server, direct: read one template", first.target, workload.ceiling()));
-            results.add(measured(one, "1 server, direct: OTP flow", first.target, workload.flow()));
+            results.add(measured(one, () -> wrk.run("1 server, direct: read one template", workload.ceiling(),
+                    first.target, connections, settings.measure())));
+            results.add(measured(one, () -> wrk.run("1 server, direct: OTP flow", workload.flow(keys), first.target,
+                    connections, settings.measure())));
             try (Balancer balancer = Balancer.start(this, List.of(first.target.port()))) {
                 List<ChildProcess> behind = List.of(first.process, balancer.process);
-                check(Load.closedLoop("warm-up", balancer.target, settings.connections(), BALANCER_WARM_UP,
-                        workload.warmUp()));
-                results.add(measured(behind, "1 server behind HAProxy: read one template", balancer.target,
-                        workload.ceiling()));
-                results.add(measured(behind, "1 server behind HAProxy: OTP flow", balancer.target, workload.flow()));
+                check(wrk.run("warm-up", workload.warmUp(keys), balancer.target, connections, BALANCER_WARM_UP));
+                results.add(measured(behind, () -> wrk.run("1 server behind HAProxy: read one template",
+                        workload.ceiling(), balancer.target, connections, settings.measure())));
+                results.add(measured(behind, () -> wrk.run("1 server behind HAProxy: OTP flow", workload.flow(keys),
+                        balancer.target, connections, settings.measure())));
             }
-            try (Server second = Server.start(this, db, "postgres-instance-2")) {
-                check(Load.closedLoop("warm-up", second.target, settings.connections(), settings.warmUp(),
-                        workload.warmUp()));
+            try (Server second = Server.start(this, db, "postgres-instance-2", false)) {
+                check(wrk.run("warm-up", workload.warmUp(keys), second.target, connections, settings.warmUp()));
                 try (Balancer balancer = Balancer.start(this, List.of(first.target.port(), second.target.port()))) {
                     List<ChildProcess> both = List.of(first.process, second.process, balancer.process);
-                    check(Load.closedLoop("warm-up", balancer.target, settings.connections(), BALANCER_WARM_UP,
-                            workload.warmUp()));
-                    results.add(measured(both, "2 servers behind HAProxy: read one template", balancer.target,
-                            workload.ceiling()));
-                    results.add(measured(both, "2 servers behind HAProxy: OTP flow", balancer.target,
-                            workload.flow()));
+                    check(wrk.run("warm-up", workload.warmUp(keys), balancer.target, connections, BALANCER_WARM_UP));
+                    results.add(measured(both, () -> wrk.run("2 servers behind HAProxy: read one template",
+                            workload.ceiling(), balancer.target, connections, settings.measure())));
+                    results.add(measured(both, () -> wrk.run("2 servers behind HAProxy: OTP flow",
+                            workload.flow(keys), balancer.target, connections, settings.measure())));
                 }
             }
         } finally {
@@ -243,9 +330,9 @@ public final class Bench {
     /** HAProxy in front of servers on 127.0.0.1: round-robin per request over keep-alive connections. */
     private static final class Balancer implements AutoCloseable {
         final ChildProcess process;
-        final Load.Target target;
+        final Target target;
 
-        private Balancer(ChildProcess process, Load.Target target) {
+        private Balancer(ChildProcess process, Target target) {
             this.process = process;
             this.target = target;
         }
@@ -275,9 +362,11 @@ public final class Bench {
             Files.writeString(file, config);
             ChildProcess process = ChildProcess.start("haproxy", List.of(bench.settings.haproxy().toString(), "-db",
                     "-f", file.toString()), Map.of(), dir, dir.resolve("haproxy.log"));
-            Load.Target target = new Load.Target("127.0.0.1", port, defaultKey());
+            Target target = Target.local(port);
+            Api api = new Api(target, Duration.ofSeconds(5));
+            String key = bench.accounts.get(0).key();
             try {
-                process.awaitReady(ignored -> served(target), Duration.ofSeconds(20));
+                process.awaitReady(ignored -> api.serves("/2fa/v4/templates", key), Duration.ofSeconds(20));
             } catch (RuntimeException e) {
                 process.close();
                 throw e;
@@ -296,17 +385,17 @@ public final class Bench {
         BenchDatabase db = fresh(database, "stored_" + size);
         try {
             OtpWorkload workload;
-            try (Server server = Server.start(this, db, name + "-setup")) {
+            try (Server server = Server.start(this, db, name + "-setup", false)) {
                 workload = server.setUp();
             }
             long seedStart = System.nanoTime();
             // spread over the accounts as the flows are, each with its own profile
-            List<OtpWorkload.SetUpAccount> accounts = workload.accounts();
+            List<OtpWorkload.SetUpAccount> setUp = workload.accounts();
             List<BenchDatabase.OtpSeed> seeds = new ArrayList<>();
             long first = 1;
-            for (int i = 0; i < accounts.size(); i++) {
-                long last = size * (i + 1) / accounts.size();
-                seeds.add(new BenchDatabase.OtpSeed(accounts.get(i).account().name(), accounts.get(i).profileId(),
+            for (int i = 0; i < setUp.size(); i++) {
+                long last = size * (i + 1) / setUp.size();
+                seeds.add(new BenchDatabase.OtpSeed(setUp.get(i).account().name(), setUp.get(i).profileId(),
                         first, last));
                 first = last + 1;
             }
@@ -314,16 +403,16 @@ public final class Bench {
             Duration seeding = Duration.ofNanos(System.nanoTime() - seedStart);
             long before = db.countOtps();
             say(database + ": seeded " + before + " OTPs in " + Report.seconds(seeding));
-            Load.Result flow;
+            Result flow;
             long peakRss;
             Duration startUp;
-            try (Server server = Server.start(this, db, name)) {
+            try (Server server = Server.start(this, db, name, false)) {
                 startUp = server.startUp;
-                check(Load.closedLoop("warm-up", server.target, settings.connections(), settings.growthWarmUp(),
-                        workload.warmUp()));
+                check(wrk.run("warm-up", workload.warmUp(keys), server.target, settings.connections(),
+                        settings.growthWarmUp()));
                 server.process.startSampling();
-                flow = measured(server.process, "OTP flow with " + before + " stored", server.target,
-                        workload.flow());
+                flow = measured(List.of(server.process), () -> wrk.run("OTP flow with " + before + " stored",
+                        workload.flow(keys), server.target, settings.connections(), settings.measure()));
                 peakRss = server.process.stopSampling();
             }
             long after = db.countOtps();
@@ -333,34 +422,20 @@ public final class Bench {
         }
     }
 
-    private Load.Result measured(ChildProcess server, String name, Load.Target target, Load.Op op) {
-        return measured(List.of(server), name, target, op);
-    }
-
-    private Load.Result measured(List<ChildProcess> servers, String name, Load.Target target, Load.Op op) {
-        return measured(servers, () -> Load.closedLoop(name, target, settings.connections(), settings.measure(), op));
-    }
-
-    private static Load.Result measured(ChildProcess server, Supplier<Load.Result> load) {
-        return measured(List.of(server), load);
-    }
-
     /**
-     * Runs the load and adds the CPU time that the server and this client used meanwhile. Waits first until the
-     * server has finished the work the previous run left behind (deliveries still queued), so that each run is
-     * charged with its own work.
+     * Runs the shape and adds the CPU time that the servers used meanwhile (the client's own comes with the
+     * result). Waits first until the servers have finished the work the previous run left behind (deliveries still
+     * queued), so that each run is charged with its own work.
      */
-    private static Load.Result measured(List<ChildProcess> servers, Supplier<Load.Result> load) {
+    private Result measured(List<ChildProcess> servers, Shape shape) throws Exception {
         servers.forEach(Bench::awaitIdle);
-        long self = ProcessHandle.current().pid();
         long serverBefore = cpuMillis(servers);
-        long clientBefore = ChildProcess.cpuMillis(self);
-        Load.Result result = load.get();
+        Instant begin = Instant.now();
+        Result result = shape.run();
+        Instant end = Instant.now();
         long serverAfter = cpuMillis(servers);
-        long clientAfter = ChildProcess.cpuMillis(self);
-        result = check(result.with(new Load.CpuUse(
-                serverBefore < 0 || serverAfter < 0 ? -1 : serverAfter - serverBefore,
-                clientBefore < 0 || clientAfter < 0 ? -1 : clientAfter - clientBefore)));
+        result = check(result.withServerCpu(serverBefore < 0 || serverAfter < 0 ? -1 : serverAfter - serverBefore));
+        lastWindow = new Profile.Window(result.name(), begin, end);
         say(Report.line(result));
         return result;
     }
@@ -397,10 +472,10 @@ public final class Bench {
         }
     }
 
-    private static Load.Result check(Load.Result result) {
+    private static Result check(Result result) {
         if (result.failed() > 0) {
-            say("  " + result.failed() + " operation(s) of '" + result.name() + "' failed; the first: "
-                    + result.firstFailure());
+            say("  " + result.failed() + " operation(s) of '" + result.name() + "' failed " + result.failures()
+                    + "; the first: " + result.firstFailure());
         }
         return result;
     }
@@ -421,45 +496,64 @@ public final class Bench {
         return settings.postgresAdminUrl();
     }
 
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     /** The server under test, started from the jar with a fresh working directory. */
     private static final class Server implements AutoCloseable {
         private static final Pattern LISTENING = Pattern.compile("is listening on http://[^:/]+:(\\d+)");
 
         final ChildProcess process;
-        final Load.Target target;
+        final Target target;
         final Duration startUp;
+        private final Bench bench;
 
-        private Server(ChildProcess process, Load.Target target, Duration startUp) {
+        private Server(Bench bench, ChildProcess process, Target target, Duration startUp) {
+            this.bench = bench;
             this.process = process;
             this.target = target;
             this.startUp = startUp;
         }
 
-        static Server start(Bench bench, BenchDatabase db, String name) throws IOException {
+        /**
+         * The jar with the benchmark's accounts (TWOFA_API_KEYS) and secret, on a port it picks; the database's
+         * options; with {@code profiled}, a JFR recording.
+         */
+        static Server start(Bench bench, BenchDatabase db, String name, boolean profiled) throws IOException {
             Settings settings = bench.settings;
             Path dir = db.directory();
             Path log = dir.resolve("server-" + name + ".log");
             List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add(java());
             command.addAll(settings.serverJvmOptions());
+            if (profiled) {
+                command.add(Profile.jvmOption());
+            }
             // port 0: the server picks a free port and says which in its log, so no other process's port is taken
             // for ours (other servers come and go on a shared machine)
             command.addAll(List.of("-jar", settings.jar().toString(), "--port", "0"));
-            for (Account account : ACCOUNT_KEYS) {
-                command.addAll(List.of("--api-key", account.key() + "=" + account.name()));
-            }
             command.addAll(db.serverOptions());
+            String apiKeys = bench.accounts.stream().map(a -> a.key() + "=" + a.name())
+                    .collect(Collectors.joining(","));
             // a fixed secret: OTP codes are hashed the same way in every run
-            ChildProcess process = ChildProcess.start("server", command, Map.of("TWOFA_SECRET", SECRET), dir, log);
+            ChildProcess process = ChildProcess.start("server", command,
+                    Map.of("TWOFA_SECRET", SECRET, "TWOFA_API_KEYS", apiKeys), dir, log);
             AtomicInteger port = new AtomicInteger();
+            AtomicReference<Api> api = new AtomicReference<>();
+            String key = bench.accounts.get(0).key();
             try {
                 Duration startUp = process.awaitReady(ignored -> {
                     if (port.get() == 0) {
                         port.set(listeningPort(log));
+                        if (port.get() == 0) {
+                            return false;
+                        }
+                        api.set(new Api(Target.local(port.get()), Duration.ofSeconds(5)));
                     }
-                    return port.get() > 0 && served(new Load.Target("127.0.0.1", port.get(), defaultKey()));
+                    return api.get().serves("/2fa/v4/templates", key);
                 }, Duration.ofSeconds(120));
-                return new Server(process, new Load.Target("127.0.0.1", port.get(), defaultKey()), startUp);
+                return new Server(bench, process, Target.local(port.get()), startUp);
             } catch (RuntimeException e) {
                 process.close();
                 throw e;
@@ -467,7 +561,7 @@ public final class Bench {
         }
 
         /** The port in the server's "is listening on http://localhost:PORT" line; 0 while there is none. */
-        private static int listeningPort(Path log) {
+        static int listeningPort(Path log) {
             try {
                 Matcher listening = LISTENING.matcher(Files.readString(log));
                 return listening.find() ? Integer.parseInt(listening.group(1)) : 0;
@@ -476,32 +570,13 @@ public final class Bench {
             }
         }
 
-        OtpWorkload setUp() throws IOException {
-            try (HttpConnection http = new HttpConnection(target.host(), target.port(), target.apiKey())) {
-                return OtpWorkload.setUp(http, ACCOUNT_KEYS);
-            }
+        OtpWorkload setUp() throws IOException, InterruptedException {
+            return OtpWorkload.setUp(new Api(target), bench.accounts);
         }
 
         @Override
         public void close() {
             process.close();
-        }
-    }
-
-    /** Whether the server answers an authenticated request with our key: the first served request. */
-    private static boolean served(Load.Target target) {
-        try (HttpConnection http = new HttpConnection(target.host(), target.port(), target.apiKey())) {
-            return http.get("/2fa/v4/templates").status() == 200;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean answers(Load.Target target, String path) {
-        try (HttpConnection http = new HttpConnection(target.host(), target.port(), target.apiKey())) {
-            return http.get(path).status() > 0;
-        } catch (IOException e) {
-            return false;
         }
     }
 
@@ -524,8 +599,8 @@ public final class Bench {
         List<String> jvm = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
-            if (arg.equals("--quick")) {
-                options.put("quick", "true");
+            if (arg.equals("--quick") || arg.equals("--profile")) {
+                options.put(arg.substring(2), "true");
             } else if (arg.equals("--server-jvm-option") && i + 1 < args.length) {
                 jvm.add(args[++i]);
             } else if (arg.startsWith("--") && i + 1 < args.length) {
@@ -541,11 +616,16 @@ public final class Bench {
                 options.getOrDefault("growth-warm-up", quick ? "3" : "60")));
         List<Long> sizes = Arrays.stream(options.getOrDefault("sizes", quick ? "10000,100000" : "10000,100000,1000000")
                 .split(",")).filter(s -> !s.isBlank()).map(s -> Long.parseLong(s.trim())).toList();
-        String prism = options.get("prism");
+        int connections = Integer.parseInt(options.getOrDefault("connections", "16"));
+        int wrkThreads = Integer.parseInt(options.getOrDefault("wrk-threads", "2"));
+        int accounts = Integer.parseInt(options.getOrDefault("accounts", "256"));
+        if (connections < 1 || wrkThreads < 1 || accounts < 1) {
+            throw new IllegalArgumentException("--connections, --wrk-threads and --accounts must be positive");
+        }
         return new Settings(
                 Path.of(required(options, "jar")).toAbsolutePath(),
                 Path.of(required(options, "spec")).toAbsolutePath(),
-                prism == null || prism.isBlank() ? null : Path.of(prism).toAbsolutePath(),
+                optionalPath(options, "prism"),
                 Arrays.stream(options.getOrDefault("databases", "h2").split(","))
                         .filter(db -> !db.isBlank() && !db.equals("none")).toList(),
                 options.get("postgres-admin-url"),
@@ -553,10 +633,18 @@ public final class Bench {
                 Path.of(required(options, "results")).toAbsolutePath(),
                 quick,
                 options.getOrDefault("commit", "unknown"),
-                Integer.parseInt(options.getOrDefault("connections", "16")),
+                connections, wrkThreads, accounts,
                 warmUp, measure, growthWarmUp, sizes, jvm,
-                options.getOrDefault("haproxy", "").isBlank() ? null : Path.of(options.get("haproxy")),
-                options.getOrDefault("wiremock", "").isBlank() ? null : Path.of(options.get("wiremock")).toAbsolutePath());
+                optionalPath(options, "haproxy"),
+                optionalPath(options, "wiremock"),
+                Path.of(options.getOrDefault("wrk", "wrk")),
+                Path.of(required(options, "scripts")).toAbsolutePath(),
+                options.containsKey("profile"));
+    }
+
+    private static Path optionalPath(Map<String, String> options, String name) {
+        String value = options.getOrDefault(name, "");
+        return value.isBlank() ? null : Path.of(value).toAbsolutePath();
     }
 
     private static String required(Map<String, String> options, String name) {

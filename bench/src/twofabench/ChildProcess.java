@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * A process the benchmark started (the server, Prism): its output goes to a log file, it is stopped by its
+ * A process the benchmark started (the server, the mocks, HAProxy, wrk): its output goes to a log file, it is stopped by its
  * own PID (and those of its children), and its resident memory can be sampled.
  */
 final class ChildProcess implements AutoCloseable {
@@ -82,6 +82,21 @@ final class ChildProcess implements AutoCloseable {
             }
         }
         throw new IllegalStateException(name + " did not become ready within " + timeout + "; see " + log);
+    }
+
+    /** Waits until the process ends by itself (stopping it after {@code timeout}) and answers its exit status. */
+    int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                close();
+                throw new IllegalStateException(name + " did not end within " + timeout + "; see " + log);
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IllegalStateException(name + " interrupted", e);
+        }
     }
 
     /** Resident memory now, in KiB, from /proc (0 when not readable). */

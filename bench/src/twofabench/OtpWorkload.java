@@ -1,32 +1,31 @@
 package twofabench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Queue;
+import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * What customers' 2FA integrations do to the server, as operations for {@link Load}: the set-up of each account
- * (SMS and Viber templates in two languages, a profile using them, a priority), and then sending OTPs with a
- * code of its own and validating them. The sends go round the accounts, each to a random number: the server
- * limits the sends of one account (100 per second by default) and to one number (5 in 10 minutes), and the
- * benchmark measures the server, not its limits.
+ * What customers' 2FA integrations do to the server: the set-up of each account through the API (SMS and Viber
+ * templates in two languages, a profile using them, a priority), then sending OTPs with a code of their own and
+ * validating them. The load shapes themselves are wrk scripts in {@code bench/wrk} ({@link Wrk}); the sends go
+ * round the accounts, each to a random number: the server limits the sends of one account (100 per second by
+ * default) and to one number (5 in 10 minutes), and the benchmark measures the server, not its limits.
  */
 final class OtpWorkload {
 
     static final String PROFILE = "bench_profile";
     static final String PRIORITY = "bench_priority";
-    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-fA-F-]{36})\"");
-
-    /** An OTP that was sent and not validated yet, and the key of the account that sent it. */
-    record SentOtp(String id, String code, String key) {
-    }
 
     /** An account the load goes to: its API key, and the profile and SMS template its set-up created. */
     record SetUpAccount(Bench.Account account, UUID profileId, String templateId) {
@@ -34,41 +33,67 @@ final class OtpWorkload {
 
     private final List<SetUpAccount> accounts;
     private final AtomicInteger nextAccount = new AtomicInteger();
-    private final Queue<SentOtp> unvalidated = new ConcurrentLinkedQueue<>();
 
     private OtpWorkload(List<SetUpAccount> accounts) {
         this.accounts = List.copyOf(accounts);
     }
 
-    /** Creates each account's templates, profile and priority through the API. */
-    static OtpWorkload setUp(HttpConnection http, List<Bench.Account> accounts) throws IOException {
-        List<SetUpAccount> setUp = new ArrayList<>();
-        for (Bench.Account account : accounts) {
-            setUp.add(setUp(http, account));
+    /** Creates each account's templates, profile and priority through the API, four accounts at a time. */
+    static OtpWorkload setUp(Api api, List<Bench.Account> accounts) throws IOException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<SetUpAccount>> pending = new ArrayList<>();
+            for (Bench.Account account : accounts) {
+                pending.add(pool.submit(() -> setUp(api, account)));
+            }
+            List<SetUpAccount> setUp = new ArrayList<>();
+            for (Future<SetUpAccount> account : pending) {
+                setUp.add(account.get());
+            }
+            return new OtpWorkload(setUp);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("set-up failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
         }
-        return new OtpWorkload(setUp);
     }
 
-    private static SetUpAccount setUp(HttpConnection http, Bench.Account account) throws IOException {
+    private static SetUpAccount setUp(Api api, Bench.Account account) throws IOException, InterruptedException {
         String key = account.key();
-        String smsEn = create(http, key, "/2fa/v4/templates/sms", template("bench_sms_en", "en",
+        String smsEn = create(api, key, "/2fa/v4/templates/sms", template("bench_sms_en", "en",
                 "Your code is {{otp_code}}. It expires in {{expiration_time}} minutes."));
-        create(http, key, "/2fa/v4/templates/sms", template("bench_sms_de", "de",
+        create(api, key, "/2fa/v4/templates/sms", template("bench_sms_de", "de",
                 "Ihr Code lautet {{otp_code}}. Er ist {{expiration_time}} Minuten gültig."));
-        create(http, key, "/2fa/v4/templates/viber", template("bench_viber_en", "en",
+        create(api, key, "/2fa/v4/templates/viber", template("bench_viber_en", "en",
                 "{{otp_code}} is your code. Valid for {{expiration_time}} minutes."));
-        create(http, key, "/2fa/v4/templates/viber", template("bench_viber_de", "de",
+        create(api, key, "/2fa/v4/templates/viber", template("bench_viber_de", "de",
                 "{{otp_code}} ist Ihr Code. {{expiration_time}} Minuten gültig."));
-        String profile = create(http, key, "/2fa/v4/profiles", """
-                {"name":"%s","attempts":3,"otpCodeLength":6,"alphanumeric":"false","channels":[
-                 {"type":"VIBER","templates":[{"name":"bench_viber_en","languageCode":"en"},
-                                              {"name":"bench_viber_de","languageCode":"de"}]},
-                 {"type":"SMS","templates":[{"name":"bench_sms_en","languageCode":"en"},
-                                            {"name":"bench_sms_de","languageCode":"de"}]}]}""".formatted(PROFILE));
-        create(http, key, "/2fa/v4/priorities", """
-                {"name":"%s","channelPriority":[{"channel":"SMS","priority":1},{"channel":"VIBER","priority":2}]}"""
-                .formatted(PRIORITY));
+        String profile = create(api, key, "/2fa/v4/profiles", Map.of(
+                "name", PROFILE, "attempts", 3, "otpCodeLength", 6, "alphanumeric", "false",
+                "channels", List.of(
+                        Map.of("type", "VIBER", "templates", List.of(
+                                Map.of("name", "bench_viber_en", "languageCode", "en"),
+                                Map.of("name", "bench_viber_de", "languageCode", "de"))),
+                        Map.of("type", "SMS", "templates", List.of(
+                                Map.of("name", "bench_sms_en", "languageCode", "en"),
+                                Map.of("name", "bench_sms_de", "languageCode", "de"))))));
+        create(api, key, "/2fa/v4/priorities", Map.of("name", PRIORITY, "channelPriority", List.of(
+                Map.of("channel", "SMS", "priority", 1), Map.of("channel", "VIBER", "priority", 2))));
         return new SetUpAccount(account, UUID.fromString(profile), smsEn);
+    }
+
+    private static Map<String, Object> template(String name, String language, String message) {
+        return Map.of("name", name, "language", language, "message", message, "codeExpirationTime", 5);
+    }
+
+    private static String create(Api api, String key, String path, Object body)
+            throws IOException, InterruptedException {
+        Api.Answer created = api.post(path, key, body);
+        JsonNode id = created.json().path("id");
+        if (created.status() != 201 || !id.isTextual()) {
+            throw new IllegalStateException("set-up: POST " + path + " answered " + created.describe());
+        }
+        return id.asText();
     }
 
     /** Every account with what its set-up created, e.g. to seed OTPs for each. */
@@ -76,134 +101,63 @@ final class OtpWorkload {
         return accounts;
     }
 
+    /** The ceiling's request: the first account's first SMS template, read with its key. */
+    String ceilingPath() {
+        return "/2fa/v4/templates/sms/" + accounts.get(0).templateId();
+    }
+
+    String ceilingKey() {
+        return accounts.get(0).account().key();
+    }
+
     /** The key of the account the next send goes to: round the accounts. */
-    private String nextKey() {
+    String nextKey() {
         return accounts.get(Math.floorMod(nextAccount.getAndIncrement(), accounts.size())).account().key();
     }
 
     /** The body of a send request: a mobile number, the profile and priority, one of two languages, a code. */
-    static String sendBody(String code) {
+    static Map<String, String> sendBody(String code) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        String language = random.nextBoolean() ? "en_US" : "de";
-        return "{\"to\":\"+4917" + (10_000_000 + random.nextInt(90_000_000)) + "\",\"profileName\":\"" + PROFILE
-                + "\",\"priorityName\":\"" + PRIORITY + "\",\"languageCode\":\"" + language + "\",\"otpCode\":\""
-                + code + "\",\"sender\":\"twofa-kit\",\"senderViber\":\"12345\"}";
+        return Map.of("to", "+4917" + (10_000_000 + random.nextInt(90_000_000)), "profileName", PROFILE,
+                "priorityName", PRIORITY, "languageCode", random.nextBoolean() ? "en_US" : "de", "otpCode", code,
+                "sender", "twofa-kit", "senderViber", "12345");
     }
 
     static String newCode() {
         return Integer.toString(100_000 + ThreadLocalRandom.current().nextInt(900_000));
     }
 
-    /** One complete flow: send an OTP with a code, then validate it with that code (expects VERIFIED). */
-    Load.Op flow() {
-        return http -> {
-            String code = newCode();
-            String key = nextKey();
-            HttpConnection.Reply sent = http.post("/2fa/v4/otp", sendBody(code), key);
-            if (sent.status() != 202) {
-                return unexpected("send", sent);
-            }
-            return validate(http, new SentOtp(idOf(sent), code, key));
-        };
+    /** Writes the accounts' API keys, one a line, for the wrk scripts (BENCH_KEYS). */
+    static Path writeKeys(Path file, List<Bench.Account> accounts) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.write(file, accounts.stream().map(Bench.Account::key).toList());
     }
 
-    /** A flow that deletes its OTP at the end, and a read of the template: warms every path up, stores nothing. */
-    Load.Op warmUp() {
-        return http -> {
-            String code = newCode();
-            String key = nextKey();
-            HttpConnection.Reply sent = http.post("/2fa/v4/otp", sendBody(code), key);
-            if (sent.status() != 202) {
-                return unexpected("send", sent);
-            }
-            String id = idOf(sent);
-            String failure = validate(http, new SentOtp(id, code, key));
-            HttpConnection.Reply deleted = http.delete("/2fa/v4/otp/" + id, key);
-            if (failure == null && deleted.status() != 200) {
-                failure = unexpected("delete", deleted);
-            }
-            return failure == null ? ceiling().run(http) : failure;
-        };
+    /** The authenticated read of one template: the cheapest request that passes authentication. */
+    Wrk.Script ceiling() {
+        return Wrk.Script.of("read.lua", Map.of("BENCH_PATH", ceilingPath(), "BENCH_KEY", ceilingKey()));
     }
 
-    /** Only sends; keeps what it sent for {@link #validateOnly}. */
-    Load.Op sendOnly() {
-        return http -> {
-            String code = newCode();
-            String key = nextKey();
-            HttpConnection.Reply sent = http.post("/2fa/v4/otp", sendBody(code), key);
-            if (sent.status() != 202) {
-                return unexpected("send", sent);
-            }
-            unvalidated.add(new SentOtp(idOf(sent), code, key));
-            return null;
-        };
+    /** Sends only, round the accounts (the keys in {@code keys}). */
+    static Wrk.Script sendOnly(Path keys) {
+        return Wrk.Script.of("send.lua", Map.of("BENCH_KEYS", keys.toString()));
     }
 
-    /** Validates, with the right code, the OTPs that {@link #sendOnly} sent; ends when none is left. */
-    Load.Op validateOnly() {
-        return http -> {
-            SentOtp otp = unvalidated.poll();
-            return otp == null ? Load.EXHAUSTED : validate(http, otp);
-        };
+    /** Send, then validate with that code: a flow counts when it answers VERIFIED. */
+    Wrk.Script flow(Path keys) {
+        return Wrk.Script.statefulOf("flow.lua", Map.of("BENCH_KEYS", keys.toString()));
     }
 
-    /** The cheapest authenticated request: read one template (of the first account, the connection's key's). */
-    Load.Op ceiling() {
-        String path = "/2fa/v4/templates/sms/" + accounts.get(0).templateId();
-        return http -> {
-            HttpConnection.Reply read = http.get(path);
-            return read.status() == 200 ? null : unexpected("read template", read);
-        };
-    }
-
-    /** The same send request to a mock (any 2xx counts: a mock answers what its examples say). */
-    static Load.Op sendToMock() {
-        return http -> {
-            HttpConnection.Reply sent = http.post("/2fa/v4/otp", sendBody(newCode()));
-            return sent.status() / 100 == 2 ? null : unexpected("send to mock", sent);
-        };
-    }
-
-    private static String validate(HttpConnection http, SentOtp otp) throws IOException {
-        HttpConnection.Reply checked = http.post("/2fa/v4/otp/" + otp.id() + "/validate",
-                "{\"otpCode\":\"" + otp.code() + "\"}", otp.key());
-        if (checked.status() != 200 || !checked.body().contains("\"VERIFIED\"")) {
-            return unexpected("validate", checked);
-        }
-        return null;
-    }
-
-    private static String create(HttpConnection http, String key, String path, String json) throws IOException {
-        HttpConnection.Reply created = http.post(path, json, key);
-        if (created.status() != 201) {
-            throw new IllegalStateException("set-up: POST " + path + " answered " + created.status() + " "
-                    + created.body());
-        }
-        return idOf(created);
-    }
-
-    private static String template(String name, String language, String message) {
-        return "{\"name\":\"" + name + "\",\"language\":\"" + language + "\",\"message\":\"" + message
-                + "\",\"codeExpirationTime\":5}";
-    }
-
-    private static String idOf(HttpConnection.Reply reply) {
-        Matcher id = ID.matcher(reply.body());
-        if (!id.find()) {
-            throw new IllegalStateException("no id in " + reply.body());
-        }
-        return id.group(1);
-    }
-
-    private static String unexpected(String what, HttpConnection.Reply reply) {
-        String body = reply.body();
-        return what + " answered " + reply.status() + " " + (body.length() > 300 ? body.substring(0, 300) : body);
+    /** Flows that delete their OTP and read the template: warms every path up and stores nothing. */
+    Wrk.Script warmUp(Path keys) {
+        return Wrk.Script.statefulOf("flow.lua", Map.of("BENCH_KEYS", keys.toString(), "BENCH_WARM_UP", "1",
+                "BENCH_PATH", ceilingPath(), "BENCH_KEY", ceilingKey()));
     }
 
     /** The set-up in words, for the report. */
-    static List<String> describeSetUp() {
-        return List.of(Bench.ACCOUNTS + " accounts, each with the following; sends go round the accounts",
+    static List<String> describeSetUp(int accounts) {
+        return List.of(accounts + " accounts, each with the following, set up through the API; sends go round the"
+                        + " accounts",
                 "SMS templates bench_sms_en (en), bench_sms_de (de)",
                 "Viber templates bench_viber_en (en), bench_viber_de (de)",
                 "profile " + PROFILE + ": VIBER then SMS, both languages, 3 attempts, 6 digits",
