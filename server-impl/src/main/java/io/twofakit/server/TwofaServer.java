@@ -104,6 +104,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -224,28 +226,39 @@ public final class TwofaServer implements AutoCloseable {
     public static TwofaServer start(ServerConfig configured) {
         StartChecks.PortReservation port = StartChecks.reservePort(configured.host(), configured.port());
         try {
-            StartChecks.ensureDatabaseFree(configured.databaseUrl());
-            return start(withKeptApiKey(configured), port);
+            return start(configured, port);
         } finally {
             port.release();
         }
     }
 
-    private static TwofaServer start(ServerConfig config, StartChecks.PortReservation port) {
+    private static TwofaServer start(ServerConfig configured, StartChecks.PortReservation port) {
+        // A thread of its own prepares the database: first it makes sure that no other process holds an embedded
+        // database, while this one builds what writes nothing (metrics, a pool that connects when first asked);
+        // then, with the API keys known, it migrates the database (driver, schema, accounts, server secret) while
+        // this one prepares the HTTP side (Jersey's resource model, JSON, validation), which takes about as long.
+        // Requests are accepted once both are ready. Nothing touches the database before then.
+        ExecutorService databaseStart = Executors.newSingleThreadExecutor(
+                runnable -> new Thread(runnable, "twofa-database-start"));
+        CompletableFuture<StartChecks.DatabaseHold> free = CompletableFuture.supplyAsync(
+                () -> StartChecks.ensureDatabaseFree(configured.databaseUrl()), databaseStart);
         ServerMetrics metrics = new ServerMetrics();
-        Database database = Database.connect(config.databaseUrl());
-        metrics.bindPool(database.dataSource());
-        metrics.bindQueues(new QueueDepths(database));
-        // what clients see of the simulator lives where every server on the database sees it alike
-        AdjustableAccountClocks clocks = database.exclusive()
-                ? new InMemoryAccountClocks(Clock.systemUTC()) : new JdbiAccountClocks(database, Clock.systemUTC());
-        // The database (driver, schema, accounts, server secret) and the HTTP side (Jersey's resource model, the
-        // webhook client) take about as long to prepare; they are prepared side by side, and requests are
-        // accepted once both are ready. Nothing touches the database before then.
-        CompletableFuture<String> secret = CompletableFuture.supplyAsync(
-                () -> prepare(database, config), runnable -> new Thread(runnable, "twofa-database-start").start());
+        Database database = Database.connect(configured.databaseUrl());
         List<WorkLoop> background = new ArrayList<>();
         try {
+            metrics.bindPool(database.dataSource());
+            metrics.bindQueues(new QueueDepths(database));
+            // what clients see of the simulator lives where every server on the database sees it alike
+            AdjustableAccountClocks clocks = database.exclusive()
+                    ? new InMemoryAccountClocks(Clock.systemUTC()) : new JdbiAccountClocks(database, Clock.systemUTC());
+            StartChecks.DatabaseHold held = awaitPrepared(free);
+            ServerConfig config = withKeptApiKey(configured);
+            CompletableFuture<String> secret = CompletableFuture.supplyAsync(() -> {
+                try (held) {
+                    return prepare(database, config);
+                }
+            }, databaseStart);
+
             ResourceConfig app = new ResourceConfig();
             registerInfrastructure(app, config);
             app.register(new RouteTemplates());
@@ -263,15 +276,19 @@ public final class TwofaServer implements AutoCloseable {
             LOG.info(() -> "Listening on " + config.host() + " port " + boundPort + " with " + config);
             return new TwofaServer(http, database, List.copyOf(background), localUri(config, boundPort), metrics);
         } catch (IOException e) {
+            free.thenAccept(StartChecks.DatabaseHold::close);
             background.forEach(WorkLoop::close);
             database.close();
             metrics.close();
-            throw new UncheckedIOException("Cannot listen on " + config.host() + " port " + config.port(), e);
+            throw new UncheckedIOException("Cannot listen on " + configured.host() + " port " + configured.port(), e);
         } catch (RuntimeException e) {
+            free.thenAccept(StartChecks.DatabaseHold::close);
             background.forEach(WorkLoop::close);
             database.close();
             metrics.close();
             throw e;
+        } finally {
+            databaseStart.shutdown();
         }
     }
 
@@ -337,10 +354,10 @@ public final class TwofaServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port);
     }
 
-    /** Waits until the database is prepared; rethrows what went wrong there as it was thrown. */
-    private static void awaitPrepared(CompletableFuture<String> secret) {
+    /** Waits for a step of the database's preparation; rethrows what went wrong there as it was thrown. */
+    private static <T> T awaitPrepared(CompletableFuture<T> step) {
         try {
-            secret.join();
+            return step.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
