@@ -89,6 +89,7 @@ import io.twofakit.server.store.DatabaseUnreachable;
 import io.twofakit.server.store.JdbiTemplateStore;
 import io.twofakit.server.store.JdbiWhatsAppConfigurationStore;
 import io.twofakit.server.store.JdbiWhatsAppTemplateStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -170,6 +171,7 @@ public final class TwofaServer implements AutoCloseable {
      * status 2 for options that cannot be understood, and for a port or a database in use.
      */
     public static void main(String[] args) {
+        Logging.begin();
         int status = ServerOptions.run(args, System.getenv(), new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true), TwofaServer::runUntilStopped);
         if (status != 0) {
@@ -242,6 +244,9 @@ public final class TwofaServer implements AutoCloseable {
                 runnable -> new Thread(runnable, "twofa-database-start"));
         CompletableFuture<StartChecks.DatabaseHold> free = CompletableFuture.supplyAsync(
                 () -> StartChecks.ensureDatabaseFree(configured.databaseUrl()), databaseStart);
+        // Jackson's mapper, the first use of a large library, is built beside both
+        CompletableFuture<ObjectMapper> json = CompletableFuture.supplyAsync(JsonMapperProvider::createObjectMapper,
+                runnable -> new Thread(runnable, "twofa-json-start").start());
         ServerMetrics metrics = new ServerMetrics();
         Database database = Database.connect(configured.databaseUrl());
         List<WorkLoop> background = new ArrayList<>();
@@ -260,7 +265,7 @@ public final class TwofaServer implements AutoCloseable {
             }, databaseStart);
 
             ResourceConfig app = new ResourceConfig();
-            registerInfrastructure(app, config);
+            registerInfrastructure(app, config, json.join());
             app.register(new RouteTemplates());
             app.register(new MetricsResource(metrics::scrape));
             background.addAll(registerResources(app, config, database, clocks, secret::join, metrics));
@@ -406,13 +411,18 @@ public final class TwofaServer implements AutoCloseable {
 
     /** JSON, API keys, request limits and the mapping of every exception to the API's error shapes. */
     static void registerInfrastructure(ResourceConfig app, ServerConfig config) {
+        registerInfrastructure(app, config, JsonMapperProvider.createObjectMapper());
+    }
+
+    /** As {@link #registerInfrastructure(ResourceConfig, ServerConfig)}, with JSON read and written by {@code json}. */
+    static void registerInfrastructure(ResourceConfig app, ServerConfig config, ObjectMapper json) {
         // Everything is registered explicitly: no provider joins because it happens to be on the classpath.
         app.property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         app.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
 
         app.register(JacksonFeature.withoutExceptionMappers());
-        app.register(JsonMapperProvider.class);
+        app.register(new JsonMapperProvider(json));
         app.register(ValidationFeature.class);
         app.register(ValidationConfigProvider.class);
 
