@@ -87,22 +87,46 @@ final class StartChecks {
 
     /**
      * Refuses an embedded H2 database in a file that another process holds open: H2 lets one process have it.
-     * Opens it once and closes it again (which creates an empty database where there was none); any other trouble
-     * with the database is left to the start-up, which waits for a database that cannot be reached yet.
+     * Opens it (which creates an empty database where there was none) and keeps it open until the returned hold is
+     * closed, so that the server's own first connection finds it open rather than opening it a second time; any
+     * other trouble with the database is left to the start-up, which waits for a database that cannot be reached yet.
      *
+     * @return what keeps the database open: close it once the server has connected
      * @throws StartRefusedException when the database is in use
      */
-    static void ensureDatabaseFree(String jdbcUrl) {
+    static DatabaseHold ensureDatabaseFree(String jdbcUrl) {
         if (!isEmbeddedH2File(jdbcUrl)) {
-            return;
+            return new DatabaseHold(null);
         }
-        try (Connection probe = DriverManager.getConnection(jdbcUrl)) {
-            probe.isValid(1);
+        try {
+            return new DatabaseHold(DriverManager.getConnection(jdbcUrl));
         } catch (SQLException e) {
             if (e.getErrorCode() == H2_DATABASE_ALREADY_OPEN) {
                 throw new StartRefusedException("the database " + DatabaseUrls.masked(jdbcUrl.split(";", 2)[0])
                         + " is in use by another process (another twofa-server?): stop it, or give another database"
                         + " with --database");
+            }
+            return new DatabaseHold(null);
+        }
+    }
+
+    /** A connection that keeps an embedded database open in this process until {@link #close()}, or nothing. */
+    static final class DatabaseHold implements AutoCloseable {
+
+        private final Connection connection;
+
+        private DatabaseHold(Connection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException ignored) {
+                    // the server's own connections keep the database open, or report what is wrong with it
+                }
             }
         }
     }

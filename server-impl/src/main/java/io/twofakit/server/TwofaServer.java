@@ -92,6 +92,7 @@ import io.twofakit.server.store.DatabaseUnreachable;
 import io.twofakit.server.store.JdbiTemplateStore;
 import io.twofakit.server.store.JdbiWhatsAppConfigurationStore;
 import io.twofakit.server.store.JdbiWhatsAppTemplateStore;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -107,6 +108,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -171,6 +174,7 @@ public final class TwofaServer implements AutoCloseable {
      * status 2 for options that cannot be understood, and for a port or a database in use.
      */
     public static void main(String[] args) {
+        Logging.begin();
         int status = ServerOptions.run(args, System.getenv(), new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true), TwofaServer::runUntilStopped);
         if (status != 0) {
@@ -227,30 +231,44 @@ public final class TwofaServer implements AutoCloseable {
     public static TwofaServer start(ServerConfig configured) {
         StartChecks.PortReservation port = StartChecks.reservePort(configured.host(), configured.port());
         try {
-            StartChecks.ensureDatabaseFree(configured.databaseUrl());
-            return start(withKeptApiKey(configured), port);
+            return start(configured, port);
         } finally {
             port.release();
         }
     }
 
-    private static TwofaServer start(ServerConfig config, StartChecks.PortReservation port) {
+    private static TwofaServer start(ServerConfig configured, StartChecks.PortReservation port) {
+        // A thread of its own prepares the database: first it makes sure that no other process holds an embedded
+        // database, while this one builds what writes nothing (metrics, a pool that connects when first asked);
+        // then, with the API keys known, it migrates the database (driver, schema, accounts, server secret) while
+        // this one prepares the HTTP side (Jersey's resource model, JSON, validation), which takes about as long.
+        // Requests are accepted once both are ready. Nothing touches the database before then.
+        ExecutorService databaseStart = Executors.newSingleThreadExecutor(
+                runnable -> new Thread(runnable, "twofa-database-start"));
+        CompletableFuture<StartChecks.DatabaseHold> free = CompletableFuture.supplyAsync(
+                () -> StartChecks.ensureDatabaseFree(configured.databaseUrl()), databaseStart);
+        // Jackson's mapper, the first use of a large library, is built beside both
+        CompletableFuture<ObjectMapper> json = CompletableFuture.supplyAsync(JsonMapperProvider::createObjectMapper,
+                runnable -> new Thread(runnable, "twofa-json-start").start());
         ServerMetrics metrics = new ServerMetrics();
-        Database database = Database.connect(config.databaseUrl());
-        metrics.bindPool(database.dataSource());
-        metrics.bindQueues(new QueueDepths(database));
-        // what clients see of the simulator lives where every server on the database sees it alike
-        AdjustableAccountClocks clocks = database.exclusive()
-                ? new InMemoryAccountClocks(Clock.systemUTC()) : new JdbiAccountClocks(database, Clock.systemUTC());
-        // The database (driver, schema, accounts, server secret) and the HTTP side (Jersey's resource model, the
-        // webhook client) take about as long to prepare; they are prepared side by side, and requests are
-        // accepted once both are ready. Nothing touches the database before then.
-        CompletableFuture<String> secret = CompletableFuture.supplyAsync(
-                () -> prepare(database, config), runnable -> new Thread(runnable, "twofa-database-start").start());
+        Database database = Database.connect(configured.databaseUrl());
         List<WorkLoop> background = new ArrayList<>();
         try {
+            metrics.bindPool(database.dataSource());
+            metrics.bindQueues(new QueueDepths(database));
+            // what clients see of the simulator lives where every server on the database sees it alike
+            AdjustableAccountClocks clocks = database.exclusive()
+                    ? new InMemoryAccountClocks(Clock.systemUTC()) : new JdbiAccountClocks(database, Clock.systemUTC());
+            StartChecks.DatabaseHold held = awaitPrepared(free);
+            ServerConfig config = withKeptApiKey(configured);
+            CompletableFuture<String> secret = CompletableFuture.supplyAsync(() -> {
+                try (held) {
+                    return prepare(database, config);
+                }
+            }, databaseStart);
+
             ResourceConfig app = new ResourceConfig();
-            registerInfrastructure(app, config);
+            registerInfrastructure(app, config, json.join());
             app.register(new RouteTemplates());
             app.register(new MetricsResource(metrics::scrape));
             background.addAll(registerResources(app, config, database, clocks, secret::join, metrics));
@@ -266,15 +284,19 @@ public final class TwofaServer implements AutoCloseable {
             LOG.info(() -> "Listening on " + config.host() + " port " + boundPort + " with " + config);
             return new TwofaServer(http, database, List.copyOf(background), localUri(config, boundPort), metrics);
         } catch (IOException e) {
+            free.thenAccept(StartChecks.DatabaseHold::close);
             background.forEach(WorkLoop::close);
             database.close();
             metrics.close();
-            throw new UncheckedIOException("Cannot listen on " + config.host() + " port " + config.port(), e);
+            throw new UncheckedIOException("Cannot listen on " + configured.host() + " port " + configured.port(), e);
         } catch (RuntimeException e) {
+            free.thenAccept(StartChecks.DatabaseHold::close);
             background.forEach(WorkLoop::close);
             database.close();
             metrics.close();
             throw e;
+        } finally {
+            databaseStart.shutdown();
         }
     }
 
@@ -340,10 +362,10 @@ public final class TwofaServer implements AutoCloseable {
         return URI.create("http://" + host + ":" + port);
     }
 
-    /** Waits until the database is prepared; rethrows what went wrong there as it was thrown. */
-    private static void awaitPrepared(CompletableFuture<String> secret) {
+    /** Waits for a step of the database's preparation; rethrows what went wrong there as it was thrown. */
+    private static <T> T awaitPrepared(CompletableFuture<T> step) {
         try {
-            secret.join();
+            return step.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
@@ -392,13 +414,18 @@ public final class TwofaServer implements AutoCloseable {
 
     /** JSON, API keys, request limits and the mapping of every exception to the API's error shapes. */
     static void registerInfrastructure(ResourceConfig app, ServerConfig config) {
+        registerInfrastructure(app, config, JsonMapperProvider.createObjectMapper());
+    }
+
+    /** As {@link #registerInfrastructure(ResourceConfig, ServerConfig)}, with JSON read and written by {@code json}. */
+    static void registerInfrastructure(ResourceConfig app, ServerConfig config, ObjectMapper json) {
         // Everything is registered explicitly: no provider joins because it happens to be on the classpath.
         app.property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
         app.property(ServerProperties.WADL_FEATURE_DISABLE, true);
         app.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
 
         app.register(JacksonFeature.withoutExceptionMappers());
-        app.register(JsonMapperProvider.class);
+        app.register(new JsonMapperProvider(json));
         app.register(ValidationFeature.class);
         app.register(ValidationConfigProvider.class);
 

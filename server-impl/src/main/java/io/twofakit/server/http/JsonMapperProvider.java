@@ -24,7 +24,12 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonMapperProvider implements ContextResolver<ObjectMapper> {
 
-    private final ObjectMapper mapper = createObjectMapper();
+    private final ObjectMapper mapper;
+
+    /** @param mapper one made by {@link #createObjectMapper()} */
+    public JsonMapperProvider(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
 
     public static ObjectMapper createObjectMapper() {
         return JsonMapper.builder()

@@ -6,6 +6,7 @@ import ch.qos.logback.core.joran.spi.JoranException;
 import io.twofakit.server.config.LogFormat;
 import java.net.URL;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -22,11 +23,37 @@ public final class Logging {
     static final String APPLIED_PROPERTY = "twofa.log.format.applied";
     private static final String OWN_CONFIGURATION = "logback.configurationFile";
 
+    /** Logback's set-up begun by {@link #begin()}, if it was. */
+    private static volatile CompletableFuture<?> begun;
+
     private Logging() {
+    }
+
+    /**
+     * Begins Logback's set-up (reading {@code logback.xml}, which takes a good part of the server's start-up) on a
+     * thread of its own, in the default format, while the caller reads the command line; {@link #configure} waits for
+     * it, and reads the configuration again only when another format was asked for.
+     */
+    public static void begin() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                LoggerFactory.getILoggerFactory();
+            } finally {
+                done.complete(null);
+            }
+        }, "twofa-logging-start");
+        thread.setDaemon(true);
+        begun = done;
+        thread.start();
     }
 
     /** Routes {@code java.util.logging} to Logback and writes every line in {@code format}. Call before logging. */
     public static void configure(LogFormat format) {
+        CompletableFuture<?> started = begun;
+        if (started != null) {
+            started.join();
+        }
         String name = format.name().toLowerCase(Locale.ROOT);
         System.setProperty(FORMAT_PROPERTY, name);
         SLF4JBridgeHandler.removeHandlersForRootLogger();

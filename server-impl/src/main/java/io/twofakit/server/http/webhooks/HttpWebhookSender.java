@@ -39,18 +39,35 @@ public final class HttpWebhookSender implements WebhookSender {
     private static final Set<String> OWN_HEADERS = Set.of("connection", "content-length", "expect", "host", "upgrade",
             "content-type", EVENT_ID_HEADER.toLowerCase(Locale.ROOT));
 
-    private final HttpClient client;
     private final Duration timeout;
     private final ObjectMapper json = JsonMapperProvider.createObjectMapper();
+    /**
+     * Built with the first post: building it sets up TLS (the JDK's default SSLContext, its trusted certificates)
+     * and starts a thread, which would take a good part of the server's start-up for webhooks it may never post.
+     */
+    private volatile HttpClient client;
 
     /** @param timeout for connecting, and again for the whole exchange */
     public HttpWebhookSender(Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    }
+
+    private HttpClient client() {
+        HttpClient built = client;
+        if (built == null) {
+            synchronized (this) {
+                built = client;
+                if (built == null) {
+                    built = HttpClient.newBuilder()
+                            .version(HttpClient.Version.HTTP_1_1)
+                            .connectTimeout(timeout)
+                            .followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                    client = built;
+                }
+            }
+        }
+        return built;
     }
 
     @Override
@@ -62,7 +79,7 @@ public final class HttpWebhookSender implements WebhookSender {
             return new Result(false, "cannot post to " + target.url() + ": " + e.getMessage());
         }
         try {
-            HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<Void> response = client().send(request, HttpResponse.BodyHandlers.discarding());
             int status = response.statusCode();
             return new Result(status >= 200 && status < 300, "HTTP " + status);
         } catch (HttpTimeoutException e) {
