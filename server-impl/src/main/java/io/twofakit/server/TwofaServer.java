@@ -205,6 +205,7 @@ public final class TwofaServer implements AutoCloseable {
         log.info("twofa-server is listening on {}{} (version {}, started in {} ms)", server.baseUri(),
                 config.listensOnEveryInterface() ? " (and every other interface of this machine)" : "",
                 ServerVersion.version(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun));
+        IdleMemory.returnAfter(IdleMemory.AFTER);
         try {
             stopped.await();
         } catch (InterruptedException e) {
