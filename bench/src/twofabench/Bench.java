@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,11 +71,24 @@ public final class Bench {
                   long peakRssKb) {
     }
 
-    /** What was measured once for all databases: the README command's start-ups and the two mocks. */
-    record Shared(List<Duration> startUps, Result prism, Result wiremock) {
-        /** The median start-up. */
+    /**
+     * What was measured once for all databases: the README command's start-ups (and, for comparison, those of
+     * {@code java -jar} with the JVM's defaults) and the two mocks.
+     */
+    record Shared(String readmeCommand, List<Duration> startUps, List<Duration> plainJarStartUps, Result prism,
+                  Result wiremock) {
+        /** The median start-up with the README's command. */
         Duration startUp() {
-            List<Duration> sorted = startUps.stream().sorted().toList();
+            return median(startUps);
+        }
+
+        /** The median start-up with {@code java -jar}. */
+        Duration plainJarStartUp() {
+            return median(plainJarStartUps);
+        }
+
+        private static Duration median(List<Duration> durations) {
+            List<Duration> sorted = durations.stream().sorted().toList();
             return sorted.get(sorted.size() / 2);
         }
     }
@@ -112,10 +126,12 @@ public final class Bench {
                 + settings.warmUp().toSeconds() + " s, measurements " + settings.measure().toSeconds()
                 + " s, stored OTPs " + settings.sizes() + (settings.profile() ? ", profiled with JFR" : ""));
 
-        List<Duration> startUps = measureStartUps(3);
+        List<Duration> startUps = measureStartUps(3, false);
+        List<Duration> plainJarStartUps = measureStartUps(3, true);
         Result prism = settings.prism() == null ? null : measurePrism();
         Result wiremock = settings.wiremock() == null ? null : measureWireMock();
-        Shared shared = new Shared(startUps, prism, wiremock);
+        Shared shared = new Shared(ServerCommand.readme(settings.jar(), List.of()).label(), startUps,
+                plainJarStartUps, prism, wiremock);
         List<Path> written = new ArrayList<>();
         for (String database : settings.databases()) {
             DatabaseRun run = measure(database);
@@ -133,18 +149,22 @@ public final class Bench {
     }
 
     /**
-     * The README's command, {@code java -jar twofa-server.jar} with no option and no JVM flag, in a fresh folder
-     * (so with a fresh H2 database and a generated API key): the time from the start of the process to the first
-     * authenticated request answered 200, with the key it generated. TWOFA_PORT=0 in its environment lets it
-     * pick a free port instead of 8080, which another process may hold on a shared machine.
+     * The README's command, the launcher beside the jar with no option (a jar built before there was one: {@code java
+     * -jar twofa-server.jar}), in a fresh folder (so with a fresh H2 database and a generated API key): the time
+     * from the start of the process to the first authenticated request answered 200, with the key it generated.
+     * TWOFA_PORT=0 in its environment lets it pick a free port instead of 8080, which another process may hold on a
+     * shared machine. With {@code plainJar}, {@code java -jar twofa-server.jar} (the JVM's defaults) instead.
      */
-    private List<Duration> measureStartUps(int count) throws IOException {
+    private List<Duration> measureStartUps(int count, boolean plainJar) throws IOException {
         List<Duration> startUps = new ArrayList<>();
+        ServerCommand readme = plainJar ? ServerCommand.plainJar(settings.jar(), List.of())
+                : ServerCommand.readme(settings.jar(), List.of());
         for (int i = 1; i <= count; i++) {
-            Path dir = Files.createDirectories(settings.work().resolve("start-up-" + i));
+            Path dir = Files.createDirectories(settings.work().resolve("start-up-" + (plainJar ? "jar-" : "") + i));
             Path log = dir.resolve("server.log");
-            List<String> command = List.of(java(), "-jar", settings.jar().toString());
-            try (ChildProcess server = ChildProcess.start("server", command, Map.of("TWOFA_PORT", "0"), dir, log)) {
+            Map<String, String> environment = new HashMap<>(readme.environment());
+            environment.put("TWOFA_PORT", "0");
+            try (ChildProcess server = ChildProcess.start("server", readme.command(), environment, dir, log)) {
                 AtomicReference<Api> api = new AtomicReference<>();
                 Duration startUp = server.awaitReady(ignored -> {
                     if (api.get() == null) {
@@ -158,7 +178,7 @@ public final class Bench {
                     return key != null && api.get().serves("/2fa/v4/templates", key);
                 }, Duration.ofSeconds(120));
                 startUps.add(startUp);
-                say("start-up of `java -jar twofa-server.jar` to the first served request, " + i + " of " + count
+                say("start-up of `" + readme.label() + "` to the first served request, " + i + " of " + count
                         + ": " + Report.seconds(startUp));
             }
         }
@@ -524,21 +544,23 @@ public final class Bench {
             Settings settings = bench.settings;
             Path dir = db.directory();
             Path log = dir.resolve("server-" + name + ".log");
-            List<String> command = new ArrayList<>();
-            command.add(java());
-            command.addAll(settings.serverJvmOptions());
+            List<String> jvmOptions = new ArrayList<>(settings.serverJvmOptions());
             if (profiled) {
-                command.add(Profile.jvmOption());
+                jvmOptions.add(Profile.jvmOption());
             }
+            ServerCommand readme = ServerCommand.readme(settings.jar(), jvmOptions);
+            List<String> command = new ArrayList<>(readme.command());
             // port 0: the server picks a free port and says which in its log, so no other process's port is taken
             // for ours (other servers come and go on a shared machine)
-            command.addAll(List.of("-jar", settings.jar().toString(), "--port", "0"));
+            command.addAll(List.of("--port", "0"));
             command.addAll(db.serverOptions());
             String apiKeys = bench.accounts.stream().map(a -> a.key() + "=" + a.name())
                     .collect(Collectors.joining(","));
+            Map<String, String> environment = new HashMap<>(readme.environment());
             // a fixed secret: OTP codes are hashed the same way in every run
-            ChildProcess process = ChildProcess.start("server", command,
-                    Map.of("TWOFA_SECRET", SECRET, "TWOFA_API_KEYS", apiKeys), dir, log);
+            environment.put("TWOFA_SECRET", SECRET);
+            environment.put("TWOFA_API_KEYS", apiKeys);
+            ChildProcess process = ChildProcess.start("server", command, environment, dir, log);
             AtomicInteger port = new AtomicInteger();
             AtomicReference<Api> api = new AtomicReference<>();
             String key = bench.accounts.get(0).key();

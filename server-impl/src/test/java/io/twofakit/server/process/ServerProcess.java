@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,8 @@ public final class ServerProcess implements AutoCloseable {
 
     /** The jar that {@code package} builds; the tests that use it run after that phase (failsafe). */
     public static final Path JAR = Path.of("target", "twofa-server.jar").toAbsolutePath();
+    /** The launcher the build puts beside the jar, with the class archive it hands to the JVM (ClassArchive). */
+    public static final Path LAUNCHER = Path.of("target", "twofa-server").toAbsolutePath();
     private static final Pattern LISTENING = Pattern.compile("twofa-server is listening on (http://\\S+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
@@ -54,9 +58,34 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
         command.addAll(options);
+        return start(command, Map.of(), workingDirectory, log);
+    }
+
+    /**
+     * Starts the server with the launcher the build puts beside the jar, as the README runs it, with
+     * {@code environment} added to this process's; otherwise as {@link #start(Path, Path, List)}.
+     */
+    public static ServerProcess startWithLauncher(Path workingDirectory, Path log, Map<String, String> environment,
+                                                  List<String> options) {
+        if (!Files.isExecutable(LAUNCHER)) {
+            throw new IllegalStateException(LAUNCHER + " is missing: these tests run after the package phase");
+        }
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        command.addAll(options);
+        Map<String, String> withJava = new HashMap<>(environment);
+        // the JVM that runs the tests, which is the one that made the class archive
+        withJava.put("JAVA_HOME", System.getProperty("java.home"));
+        return start(command, withJava, workingDirectory, log);
+    }
+
+    private static ServerProcess start(List<String> command, Map<String, String> environment,
+                                       Path workingDirectory, Path log) {
         Process process;
         try {
-            process = new ProcessBuilder(command).directory(workingDirectory.toFile()).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                    .redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            process = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
