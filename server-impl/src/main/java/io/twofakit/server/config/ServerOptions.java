@@ -35,10 +35,12 @@ import picocli.CommandLine.TypeConversionException;
  */
 @Command(name = "twofa-server", mixinStandardHelpOptions = true, versionProvider = ServerVersion.class,
         sortOptions = false, usageHelpWidth = 110, synopsisHeading = "Usage: ",
-        customSynopsis = "java -jar twofa-server.jar [OPTION...]",
+        customSynopsis = {"twofa-server [OPTION...]", "   or: java -jar twofa-server.jar [OPTION...]"},
         description = {"", "The twofa-kit reference server: tyntec's 2FA API v4 with a simulator of the channels.", ""},
         optionListHeading = "Options (each also from the environment variable shown; the option wins):%n",
-        footer = {"", "DURATION: a number with ms, s or m (seconds when none), e.g. 500ms.",
+        footer = {"", "JVM options: in TWOFA_JAVA_OPTS for the launcher twofa-server (after its own -Xmx256m"
+                + " -XX:+UseSerialGC), before -jar for java.",
+                "DURATION: a number with ms, s or m (seconds when none), e.g. 500ms.",
                 "LIMIT: COUNT/DURATION, e.g. 5/10m, or off; over a limit requests are answered 429 with Retry-After.",
                 "Exit status: 0 after a normal stop, 2 for options that cannot be understood and for a port or a"
                         + " database in use."})
@@ -195,7 +197,7 @@ public final class ServerOptions {
         });
         commandLine.setParameterExceptionHandler((e, arguments) -> {
             err.println(options.explain(e));
-            err.println("See 'java -jar twofa-server.jar --help' for the options.");
+            err.println("See 'twofa-server --help' for the options.");
             err.flush();
             return CommandLine.ExitCode.USAGE;
         });

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -72,10 +71,8 @@ public final class ServerProcess implements AutoCloseable {
         }
         List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(options);
-        Map<String, String> withJava = new HashMap<>(environment);
-        // the JVM that runs the tests, which is the one that made the class archive
-        withJava.put("JAVA_HOME", System.getProperty("java.home"));
-        return start(command, withJava, workingDirectory, log);
+        // the launcher finds its JVM (JAVA_HOME, else the PATH's) as it did when the build made the class archive
+        return start(command, environment, workingDirectory, log);
     }
 
     private static ServerProcess start(List<String> command, Map<String, String> environment,
