@@ -136,8 +136,8 @@ public final class Bench {
         for (String database : settings.databases()) {
             DatabaseRun run = measure(database);
             String report = Report.markdown(settings, run, shared);
-            Path file = settings.results().resolve(LocalDate.now() + "-" + database
-                    + (settings.quick() ? "-quick" : "") + ".md");
+            Path file = unusedFile(settings.results(), LocalDate.now() + "-" + database
+                    + (settings.quick() ? "-quick" : ""));
             Files.writeString(file, report);
             written.add(file);
             System.out.println();
@@ -146,6 +146,15 @@ public final class Bench {
         for (Path file : written) {
             say("written: " + file);
         }
+    }
+
+    /** {@code NAME.md} in {@code folder}, or {@code NAME-2.md}, {@code NAME-3.md}...: never a file of an earlier run. */
+    private static Path unusedFile(Path folder, String name) {
+        Path file = folder.resolve(name + ".md");
+        for (int n = 2; Files.exists(file); n++) {
+            file = folder.resolve(name + "-" + n + ".md");
+        }
+        return file;
     }
 
     /**
@@ -157,14 +166,14 @@ public final class Bench {
      */
     private List<Duration> measureStartUps(int count, boolean plainJar) throws IOException {
         List<Duration> startUps = new ArrayList<>();
-        ServerCommand readme = plainJar ? ServerCommand.plainJar(settings.jar(), List.of())
+        ServerCommand launch = plainJar ? ServerCommand.plainJar(settings.jar(), List.of())
                 : ServerCommand.readme(settings.jar(), List.of());
         for (int i = 1; i <= count; i++) {
             Path dir = Files.createDirectories(settings.work().resolve("start-up-" + (plainJar ? "jar-" : "") + i));
             Path log = dir.resolve("server.log");
-            Map<String, String> environment = new HashMap<>(readme.environment());
+            Map<String, String> environment = new HashMap<>(launch.environment());
             environment.put("TWOFA_PORT", "0");
-            try (ChildProcess server = ChildProcess.start("server", readme.command(), environment, dir, log)) {
+            try (ChildProcess server = ChildProcess.start("server", launch.command(), environment, dir, log)) {
                 AtomicReference<Api> api = new AtomicReference<>();
                 Duration startUp = server.awaitReady(ignored -> {
                     if (api.get() == null) {
@@ -178,7 +187,7 @@ public final class Bench {
                     return key != null && api.get().serves("/2fa/v4/templates", key);
                 }, Duration.ofSeconds(120));
                 startUps.add(startUp);
-                say("start-up of `" + readme.label() + "` to the first served request, " + i + " of " + count
+                say("start-up of `" + launch.label() + "` to the first served request, " + i + " of " + count
                         + ": " + Report.seconds(startUp));
             }
         }
