@@ -66,10 +66,16 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess startWithLauncher(Path workingDirectory, Path log, Map<String, String> environment,
                                                   List<String> options) {
-        if (!Files.isExecutable(LAUNCHER)) {
-            throw new IllegalStateException(LAUNCHER + " is missing: these tests run after the package phase");
+        return startWithLauncher(LAUNCHER, workingDirectory, log, environment, options);
+    }
+
+    /** As {@link #startWithLauncher(Path, Path, Map, List)}, with the launcher at {@code launcher}. */
+    public static ServerProcess startWithLauncher(Path launcher, Path workingDirectory, Path log,
+                                                  Map<String, String> environment, List<String> options) {
+        if (!Files.isExecutable(launcher)) {
+            throw new IllegalStateException(launcher + " is missing: these tests run after the package phase");
         }
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(options);
         // the launcher finds its JVM (JAVA_HOME, else the PATH's) as it did when the build made the class archive
         return start(command, environment, workingDirectory, log);
